@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   // Native / WASM packages stay outside the bundle so the custom server and Next share one copy.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "socket.io"],
   poweredByHeader: false,
+  // Separate build folders let several servers (e2e, parallel work) run from one checkout.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   experimental: { serverActions: { bodySizeLimit: "3mb" }, authInterrupts: true },
 };
 
