@@ -1,18 +1,17 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { setupAction } from "@/app/setup/actions";
-import { FormMessage, SubmitButton, TextField } from "@/components/ui/form";
+import { FormMessage, SubmitButton, TextField, useFormAction } from "@/components/ui/form";
 import { Card } from "@/components/ui/card";
 import { Label, Select } from "@/components/ui/input";
 
 export function SetupForm({ timeZones }: { timeZones: string[] }) {
   const t = useTranslations("auth.setup");
   const tl = useTranslations("common.languages");
-  const [state, action] = useActionState(setupAction, null);
+  const { state, pending, onSubmit } = useFormAction(setupAction);
   return (
-    <form action={action} className="mt-8 space-y-6" noValidate>
+    <form onSubmit={onSubmit} className="mt-8 space-y-6" noValidate>
       <FormMessage state={state} />
       <Card className="space-y-4 p-6">
         <h2 className="font-semibold">{t("organisation")}</h2>
@@ -47,7 +46,7 @@ export function SetupForm({ timeZones }: { timeZones: string[] }) {
         <TextField label={t("email")} name="email" type="email" state={state} required autoComplete="email" />
         <TextField label={t("password")} name="password" type="password" state={state} required autoComplete="new-password" hint={t("passwordHint")} />
       </Card>
-      <SubmitButton pendingLabel={t("submitting")}>{t("submit")}</SubmitButton>
+      <SubmitButton pending={pending} pendingLabel={t("submitting")}>{t("submit")}</SubmitButton>
     </form>
   );
 }

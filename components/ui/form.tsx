@@ -1,13 +1,27 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, type InputHTMLAttributes, type ReactNode } from "react";
+import { startTransition, useActionState, useId, type FormEvent, type InputHTMLAttributes, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { Button, type ButtonVariant } from "./button";
 import { Input, Label } from "./input";
 
 export type FormState = ActionResult<unknown> | null;
+
+/**
+ * A form bound to a server action. Unlike `<form action>`, a failed submit keeps what the user typed
+ * (React resets uncontrolled forms after an action), so bad input loses nothing.
+ */
+export function useFormAction<T>(serverAction: (prev: ActionResult<T> | null, input: FormData) => Promise<ActionResult<T>>) {
+  const [state, dispatch, pending] = useActionState(serverAction, null);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => dispatch(data));
+  };
+  return { state, pending, onSubmit };
+}
 
 /** Turns an error code from the server into the user's language. */
 export function useErrorMessage(): (code: string) => string {
@@ -29,9 +43,11 @@ export function FormMessage({ state, success }: { state: FormState; success?: st
       </p>
     ) : null;
   }
+  // When the fields say what is wrong, the banner only points at them instead of repeating it.
+  const code = state.fields && Object.keys(state.fields).length > 0 ? "invalid_input" : state.error;
   return (
     <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-      {message(state.error)}
+      {message(code)}
     </p>
   );
 }
@@ -69,8 +85,20 @@ export function TextField({
   );
 }
 
-export function SubmitButton({ children, variant, pendingLabel }: { children: ReactNode; variant?: ButtonVariant; pendingLabel?: string }) {
-  const { pending } = useFormStatus();
+export function SubmitButton({
+  children,
+  variant,
+  pendingLabel,
+  pending: pendingProp,
+}: {
+  children: ReactNode;
+  variant?: ButtonVariant;
+  pendingLabel?: string;
+  /** From useFormAction; forms using `<form action>` get it from useFormStatus. */
+  pending?: boolean;
+}) {
+  const status = useFormStatus();
+  const pending = pendingProp ?? status.pending;
   return (
     <Button type="submit" variant={variant} disabled={pending} aria-busy={pending}>
       {pending && <span className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" aria-hidden />}

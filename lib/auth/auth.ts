@@ -16,6 +16,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
   pages: { signIn: "/login" },
+  // A refused login is an expected answer, not a server error worth a stack trace.
+  logger: { error: (error) => void (error.name === "CredentialsSignin" || console.error(error)) },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

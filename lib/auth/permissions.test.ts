@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { roles, type Role } from "@/db/schema";
+import { actions, can, type Action } from "./permissions";
+
+const Y = true;
+const N = false;
+// The whole table, spelled out: a change to any cell must be a deliberate change here too.
+//                          admin manager normal restricted group_manager group_restricted
+const expected: Record<Action, [boolean, boolean, boolean, boolean, boolean, boolean]> = {
+  "settings.view": /*       */ [Y, N, N, N, N, N],
+  "users.invite": /*        */ [Y, N, N, N, N, N],
+  "users.change_role": /*   */ [Y, N, N, N, N, N],
+  "users.deactivate": /*    */ [Y, N, N, N, N, N],
+  "users.reactivate": /*    */ [Y, N, N, N, N, N],
+  "users.reset_password": /**/ [Y, N, N, N, N, N],
+  "groups.manage": /*       */ [Y, N, N, N, N, N],
+  "reports.view": /*        */ [Y, Y, N, N, Y, N],
+  "contacts.view": /*       */ [Y, Y, Y, Y, Y, Y],
+  "todos.view": /*          */ [Y, Y, Y, Y, Y, Y],
+  "profile.update": /*      */ [Y, Y, Y, Y, Y, Y],
+};
+
+describe("can(actor, action)", () => {
+  it("has a row for every action", () => {
+    expect(Object.keys(expected).sort()).toEqual([...actions].sort());
+  });
+
+  for (const action of actions) {
+    roles.forEach((role: Role, i) => {
+      const allowed = expected[action][i];
+      it(`${role} ${allowed ? "may" : "may not"} ${action}`, () => {
+        expect(can({ id: "u1", role }, action)).toBe(allowed);
+      });
+    });
+  }
+
+  it("lets nobody update another user's profile, not even an admin", () => {
+    for (const role of roles) {
+      expect(can({ id: "u1", role }, "profile.update", { userId: "u1" })).toBe(true);
+      expect(can({ id: "u1", role }, "profile.update", { userId: "u2" })).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,39 @@
+import { defineConfig, type Project } from "@playwright/test";
+
+// Debian's Chromium: browser downloads are impossible here, so never `playwright install`.
+const launchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+};
+
+type Db = "pglite" | "postgres";
+const databases: Db[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+const port = (db: Db) => Number(db === "postgres" ? (process.env.E2E_PORT_POSTGRES ?? 3311) : (process.env.E2E_PORT_PGLITE ?? 3310));
+const baseURL = (db: Db) => `http://127.0.0.1:${port(db)}`;
+
+// Per database: first the first-run setup story (it creates the organisation), then every other story.
+const projects: Project[] = databases.flatMap((db) => [
+  { name: `${db}-setup`, testMatch: /first-run\.spec\.ts/, use: { baseURL: baseURL(db), launchOptions } },
+  { name: db, testIgnore: /first-run\.spec\.ts/, dependencies: [`${db}-setup`], use: { baseURL: baseURL(db), launchOptions } },
+]);
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: databases.length,
+  retries: 0,
+  reporter: process.env.CI ? "list" : [["list"]],
+  use: { trace: "retain-on-failure", screenshot: "only-on-failure", locale: "en-GB" },
+  projects,
+  webServer: databases.map((db) => ({
+    command: `node scripts/e2e-server.mjs ${db}`,
+    url: `${baseURL(db)}/login`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+  })),
+});
