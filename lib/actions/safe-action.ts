@@ -8,7 +8,7 @@ import { DomainError } from "@/lib/errors";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
-  | { ok: false; error: string; fields?: Record<string, string> };
+  | { ok: false; error: string; fields?: Record<string, string>; details?: Record<string, unknown> };
 
 export type Ctx = { actor: Actor; db: Db; now: Date };
 export type PublicCtx = { db: Db; now: Date };
@@ -27,13 +27,13 @@ export function formDataToObject(input: Input): Record<string, unknown> {
   return out;
 }
 
-function toFailure(error: unknown): { ok: false; error: string; fields?: Record<string, string> } {
+function toFailure(error: unknown): { ok: false; error: string; fields?: Record<string, string>; details?: Record<string, unknown> } {
   if (error instanceof z.ZodError) {
     const fields: Record<string, string> = {};
     for (const issue of error.issues) fields[issue.path.join(".")] ??= issue.message;
     return { ok: false, error: error.issues[0]?.message ?? "invalid_input", fields };
   }
-  if (error instanceof DomainError) return { ok: false, error: error.code, fields: error.fields };
+  if (error instanceof DomainError) return { ok: false, error: error.code, fields: error.fields, details: error.details };
   console.error(error);
   return { ok: false, error: "unexpected" };
 }

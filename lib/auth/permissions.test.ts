@@ -18,6 +18,16 @@ const expected: Record<Action, [boolean, boolean, boolean, boolean, boolean, boo
   "contacts.view": /*       */ [Y, Y, Y, Y, Y, Y],
   "todos.view": /*          */ [Y, Y, Y, Y, Y, Y],
   "profile.update": /*      */ [Y, Y, Y, Y, Y, Y],
+  "modules.manage": /*      */ [Y, N, N, N, N, N],
+  "cards.view": /*          */ [Y, Y, Y, Y, Y, Y],
+  "cards.create": /*        */ [Y, Y, Y, Y, Y, Y],
+  "cards.update": /*        */ [Y, Y, Y, Y, Y, Y],
+  "cards.trash": /*         */ [Y, Y, Y, N, Y, N],
+  "todos.manage": /*        */ [Y, Y, Y, Y, Y, Y],
+  "contacts.update": /*     */ [Y, Y, Y, Y, Y, Y],
+  "contacts.trash": /*      */ [Y, Y, Y, N, Y, N],
+  "trash.view": /*          */ [Y, Y, N, N, Y, N],
+  "trash.restore": /*       */ [Y, Y, N, N, Y, N],
 };
 
 describe("can(actor, action)", () => {

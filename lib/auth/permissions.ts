@@ -10,7 +10,7 @@ export type Actor = {
   groupIds: string[];
 };
 
-/** Every action the permission module knows. Later issues add card, todo and report actions here. */
+/** Every action the permission module knows. Which cards an action may touch is decided by lib/cards/scope.ts. */
 export const actions = [
   "settings.view",
   "users.invite",
@@ -23,6 +23,16 @@ export const actions = [
   "contacts.view",
   "todos.view",
   "profile.update",
+  "modules.manage",
+  "cards.view",
+  "cards.create",
+  "cards.update",
+  "cards.trash",
+  "todos.manage",
+  "contacts.update",
+  "contacts.trash",
+  "trash.view",
+  "trash.restore",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -31,6 +41,8 @@ export type Resource = { userId?: string };
 
 const adminOnly: Role[] = ["admin"];
 const everyone: Role[] = ["admin", "manager", "normal", "restricted", "group_manager", "group_restricted"];
+const unrestricted: Role[] = ["admin", "manager", "normal", "group_manager"];
+const managers: Role[] = ["admin", "manager", "group_manager"];
 
 const allowed: Record<Action, Role[]> = {
   "settings.view": adminOnly,
@@ -44,6 +56,16 @@ const allowed: Record<Action, Role[]> = {
   "contacts.view": everyone,
   "todos.view": everyone,
   "profile.update": everyone,
+  "modules.manage": adminOnly,
+  "cards.view": everyone,
+  "cards.create": everyone,
+  "cards.update": everyone,
+  "cards.trash": unrestricted,
+  "todos.manage": everyone,
+  "contacts.update": everyone,
+  "contacts.trash": unrestricted,
+  "trash.view": managers,
+  "trash.restore": managers,
 };
 
 export function can(actor: Pick<Actor, "id" | "role">, action: Action, resource: Resource = {}): boolean {

@@ -1,0 +1,61 @@
+import { sql } from "drizzle-orm";
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { contacts } from "./contacts";
+import { modules, statuses } from "./modules";
+import { users } from "./users";
+
+/** A custom field's value, keyed by field id in cards.values. */
+export type FieldValue = string | number | boolean | string[] | { amount: number; currency: string } | null;
+
+export const cards = pgTable(
+  "cards",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    moduleId: uuid()
+      .notNull()
+      .references(() => modules.id),
+    statusId: uuid()
+      .notNull()
+      .references(() => statuses.id),
+    ownerId: uuid().references(() => users.id),
+    name: text().notNull(),
+    values: jsonb().$type<Record<string, FieldValue>>().notNull().default({}),
+    /** Optimistic concurrency: every write bumps it; a write carrying an older one is refused. */
+    version: integer().notNull().default(1),
+    /** Maintained by the todo verbs: the earliest open todo, so lists sort and page on an index. */
+    nextTodoDeadline: timestamp({ withTimezone: true }),
+    nextTodoId: uuid(),
+    /** Card name + linked contacts' names, emails and phones, lower-cased, for quick search (trigram index). */
+    searchText: text().notNull().default(""),
+    createdById: uuid().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    statusEnteredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastActivityAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp({ withTimezone: true }),
+    deletedById: uuid().references(() => users.id),
+  },
+  (t) => [
+    // Keyset pages for the three sorts, live cards only.
+    index("cards_module_deadline_idx").on(t.moduleId, t.nextTodoDeadline, t.id).where(sql`${t.deletedAt} is null`),
+    index("cards_module_status_deadline_idx").on(t.moduleId, t.statusId, t.nextTodoDeadline, t.id).where(sql`${t.deletedAt} is null`),
+    index("cards_module_name_idx").on(t.moduleId, sql`lower(${t.name})`, t.id).where(sql`${t.deletedAt} is null`),
+    index("cards_module_activity_idx").on(t.moduleId, t.lastActivityAt, t.id).where(sql`${t.deletedAt} is null`),
+    index("cards_owner_idx").on(t.ownerId),
+    index("cards_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+  ],
+);
+
+export const cardContacts = pgTable(
+  "card_contacts",
+  {
+    cardId: uuid()
+      .notNull()
+      .references(() => cards.id),
+    contactId: uuid()
+      .notNull()
+      .references(() => contacts.id),
+    position: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.cardId, t.contactId] }), index("card_contacts_contact_idx").on(t.contactId)],
+);

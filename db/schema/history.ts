@@ -1,0 +1,38 @@
+import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { cards } from "./cards";
+import { users } from "./users";
+
+export const historyKinds = [
+  "card_created",
+  "name_changed",
+  "status_changed",
+  "owner_changed",
+  "field_changed",
+  "contact_linked",
+  "contact_unlinked",
+  "todo_completed",
+  "todo_reopened",
+  "todo_trashed",
+  "todo_restored",
+  "card_trashed",
+  "card_restored",
+  "note",
+] as const;
+export type HistoryKind = (typeof historyKinds)[number];
+
+/** One row per thing that happened to a card: who, when, and old → new where a value changed. */
+export const history = pgTable(
+  "history",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    cardId: uuid()
+      .notNull()
+      .references(() => cards.id),
+    actorId: uuid().references(() => users.id),
+    at: timestamp({ withTimezone: true }).notNull(),
+    kind: text().$type<HistoryKind>().notNull(),
+    /** Kind-specific: { field, old, new } for changes, { todoId, text } for todos, … */
+    data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index("history_card_idx").on(t.cardId, t.at, t.id)],
+);
