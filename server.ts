@@ -3,6 +3,8 @@ import next from "next";
 import { closeDb, dataDir, getConnection } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import { ensureAuthSecret } from "@/lib/auth/secret";
+import { systemClock } from "@/lib/clock";
+import { DeadlineClock } from "@/lib/realtime/deadline-clock";
 import { attachSocketServer } from "@/lib/realtime/socket-server";
 
 const dev = process.env.NODE_ENV !== "production";
@@ -27,6 +29,8 @@ const httpServer = createServer((req, res) => {
   void handle(req, res);
 });
 const io = attachSocketServer(httpServer);
+const deadlineClock = new DeadlineClock(io, connection.db, systemClock);
+deadlineClock.start();
 
 httpServer.listen(port, hostname, () => {
   console.log(`CRM ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port} (${connection.kind}${dev ? ", dev" : ""})`);
@@ -39,6 +43,7 @@ async function shutdown(signal: string) {
   console.log(`${signal}: shutting down`);
   const forceExit = setTimeout(() => process.exit(1), 10_000);
   forceExit.unref();
+  deadlineClock.stop();
   await new Promise<void>((resolve) => {
     io.close(); // disconnects sockets and closes the HTTP server (stops accepting)
     httpServer.close(() => resolve());

@@ -5,7 +5,7 @@
  */
 export type Clock = { now(): Date };
 
-const globalForClock = globalThis as unknown as { __crmClockOffsetMs?: number };
+const globalForClock = globalThis as unknown as { __crmClockOffsetMs?: number; __crmClockListeners?: Set<() => void> };
 
 export const testClockEnabled = process.env.CRM_TEST_MODE === "1" || process.env.NODE_ENV === "test";
 
@@ -16,4 +16,10 @@ export const systemClock: Clock = {
 export function setTestClock(at: Date): void {
   if (!testClockEnabled) throw new Error("The test clock can only be set in test mode");
   globalForClock.__crmClockOffsetMs = at.getTime() - Date.now();
+  for (const listener of globalForClock.__crmClockListeners ?? []) listener();
+}
+
+/** Timers that depend on "now" (the deadline clock) re-arm when a test moves the clock. */
+export function onTestClockChange(listener: () => void): void {
+  (globalForClock.__crmClockListeners ??= new Set()).add(listener);
 }

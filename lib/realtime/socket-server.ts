@@ -1,9 +1,12 @@
 import type { Server as HttpServer } from "node:http";
 import { decode } from "next-auth/jwt";
 import { Server, type Socket } from "socket.io";
+import { z } from "zod";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/permissions";
 import { loadSessionUser } from "@/lib/auth/session-user";
+import { getVisibleCardOrThrow } from "@/lib/cards/scope";
+import { rooms, roomsForActor } from "./rooms";
 
 const sessionCookies = ["__Secure-authjs.session-token", "authjs.session-token"];
 
@@ -27,28 +30,67 @@ async function actorFromHandshake(cookieHeader: string | undefined): Promise<Act
   return null;
 }
 
-export type CrmSocket = Socket & { data: { actor: Actor } };
+type SocketData = { actor: Actor; watching?: string };
+export type PresenceUser = { id: string; name: string };
 
 const globalForIo = globalThis as unknown as { __crmIo?: Server };
+
+/** Who is looking at a card right now, across every instance, each user once. */
+async function presenceOf(io: Server, cardId: string): Promise<PresenceUser[]> {
+  const sockets = await io.in(rooms.card(cardId)).fetchSockets();
+  const users = new Map<string, PresenceUser>();
+  for (const s of sockets) {
+    const { actor } = s.data as SocketData;
+    users.set(actor.id, { id: actor.id, name: `${actor.lastName} ${actor.firstName}`.trim() || actor.email });
+  }
+  return [...users.values()];
+}
+
+async function announcePresence(io: Server, cardId: string) {
+  io.to(rooms.card(cardId)).emit("crm:presence", { cardId, users: await presenceOf(io, cardId) });
+}
 
 export function attachSocketServer(httpServer: HttpServer): Server {
   const io = new Server(httpServer, { serveClient: false });
   io.use(async (socket, next) => {
     const actor = await actorFromHandshake(socket.handshake.headers.cookie).catch(() => null);
     if (!actor) return next(new Error("unauthenticated"));
-    socket.data.actor = actor;
+    (socket.data as SocketData).actor = actor;
     next();
   });
-  io.on("connection", (socket) => {
-    void socket.join(userRoom((socket as CrmSocket).data.actor.id));
+  io.on("connection", (socket: Socket) => {
+    const data = socket.data as SocketData;
+    void socket.join(roomsForActor(data.actor));
+
+    // Presence on a card page: joined only after the same visibility check as the page itself.
+    socket.on("card:watch", async (raw: unknown) => {
+      const cardId = z.uuid().safeParse(raw);
+      if (!cardId.success) return;
+      const visible = await getVisibleCardOrThrow(await getDb(), data.actor, cardId.data).then(() => true, () => false);
+      if (!visible) return;
+      if (data.watching) await leaveCard(io, socket, data.watching);
+      data.watching = cardId.data;
+      await socket.join(rooms.card(cardId.data));
+      await announcePresence(io, cardId.data);
+    });
+    socket.on("card:unwatch", async () => {
+      if (data.watching) await leaveCard(io, socket, data.watching);
+      data.watching = undefined;
+    });
+    socket.on("disconnect", () => {
+      if (data.watching) void announcePresence(io, data.watching);
+    });
   });
   globalForIo.__crmIo = io;
   return io;
 }
 
-export const userRoom = (userId: string) => `user:${userId}`;
+async function leaveCard(io: Server, socket: Socket, cardId: string) {
+  await socket.leave(rooms.card(cardId));
+  await announcePresence(io, cardId);
+}
 
 /** Ends every live connection of a user whose sessions were just voided (deactivated, role or password changed). */
 export function disconnectUser(userId: string): void {
-  globalForIo.__crmIo?.in(userRoom(userId)).disconnectSockets(true);
+  globalForIo.__crmIo?.in(rooms.user(userId)).disconnectSockets(true);
 }
