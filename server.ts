@@ -4,6 +4,7 @@ import { closeDb, dataDir, getConnection } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 import { systemClock } from "@/lib/clock";
+import { configureAdapter } from "@/lib/realtime/adapter";
 import { DeadlineClock } from "@/lib/realtime/deadline-clock";
 import { attachSocketServer } from "@/lib/realtime/socket-server";
 
@@ -29,6 +30,7 @@ const httpServer = createServer((req, res) => {
   void handle(req, res);
 });
 const io = attachSocketServer(httpServer);
+const closeAdapter = await configureAdapter(io);
 const deadlineClock = new DeadlineClock(io, connection.db, systemClock);
 deadlineClock.start();
 
@@ -50,6 +52,7 @@ async function shutdown(signal: string) {
     httpServer.closeIdleConnections();
   });
   await app.close?.();
+  await closeAdapter();
   await closeDb();
   process.exit(0);
 }

@@ -20,16 +20,22 @@ export async function createTestDb(): Promise<Db> {
     afterAll(() => client.close());
     return pgliteDrizzle(client);
   }
+  return (await createTestPostgres()).db;
+}
+
+/** PostgreSQL only: a fresh migrated database and its URL (for code that opens its own connections). */
+export async function createTestPostgres(): Promise<{ db: Db; url: string }> {
   const url = process.env.TEST_DATABASE_URL!;
   const template = inject("pgTemplate")!;
   const name = `crm_t_${process.ppid}_${process.pid}_${Date.now()}_${counter++}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}" template "${template}"`);
-  const conn = await openDb(withDatabase(url, name));
+  const databaseUrl = withDatabase(url, name);
+  const conn = await openDb(databaseUrl);
   afterAll(async () => {
     await conn.close();
     await admin.unsafe(`drop database if exists "${name}" with (force)`);
     await admin.end();
   });
-  return conn.db;
+  return { db: conn.db, url: databaseUrl };
 }

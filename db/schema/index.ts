@@ -6,3 +6,4 @@ export * from "./modules";
 export * from "./organisation";
 export * from "./todos";
 export * from "./users";
+export * from "./realtime";

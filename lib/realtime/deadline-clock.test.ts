@@ -31,7 +31,7 @@ describe("the deadline clock", async () => {
     const socket = connect(url, { auth: actor, transports: ["websocket"] });
     clients.push(socket);
     socket.on("crm:change", (e: ChangeEvent) => events.push(e));
-    await new Promise((resolve) => socket.on("connect", resolve));
+    await new Promise<void>((resolve) => socket.on("connect", () => resolve()));
     return events;
   }
   const deadlineClock = new DeadlineClock(io, db, clock);
@@ -41,6 +41,9 @@ describe("the deadline clock", async () => {
     await io.close();
   });
   const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+  const until = async (check: () => boolean, ms = 5000) => {
+    for (const end = Date.now() + ms; Date.now() < end && !check(); ) await new Promise((r) => setTimeout(r, 25));
+  };
 
   const mine = await createCard(ctx(db, crm.actors.normal), { moduleId: crm.module.id, name: "Normal's card" });
   const theirs = await createCard(ctx(db, crm.actors.otherRestricted), { moduleId: crm.module.id, name: "Other restricted's card" });
@@ -60,6 +63,7 @@ describe("the deadline clock", async () => {
 
     now = new Date("2026-05-04T21:59:01Z"); // 23:59:01 local: both 23:59 deadlines passed
     deadlineClock.rearm();
+    await until(() => admin.length >= 2 && other.length >= 1);
     await settle();
     expect(admin.map((e) => e.todoId).sort()).toEqual([a.todoId, b.todoId].sort());
     expect(other.map((e) => e.todoId)).toEqual([b.todoId]);
@@ -67,6 +71,7 @@ describe("the deadline clock", async () => {
 
     now = new Date("2026-05-04T22:00:30Z"); // 00:00:30: a new day
     deadlineClock.rearm();
+    await until(() => restricted.length >= 1);
     await settle();
     expect(admin.at(-1)).toEqual({ kind: "day.changed" });
     expect(restricted).toEqual([{ kind: "day.changed" }]);

@@ -22,6 +22,7 @@ export class DeadlineClock {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private checkedUpTo: Date;
   private running = false;
+  private tickAgain = false;
   private stopped = false;
 
   constructor(
@@ -48,8 +49,11 @@ export class DeadlineClock {
     if (!this.stopped) void this.tick();
   }
 
-  private async tick() {
-    if (this.running) return;
+  private async tick(): Promise<void> {
+    if (this.running) {
+      this.tickAgain = true; // a re-arm during a tick must not be lost
+      return;
+    }
     this.running = true;
     try {
       const now = this.clock.now();
@@ -64,6 +68,10 @@ export class DeadlineClock {
       this.schedule(5_000);
     } finally {
       this.running = false;
+    }
+    if (this.tickAgain && !this.stopped) {
+      this.tickAgain = false;
+      await this.tick();
     }
   }
 
