@@ -20,7 +20,7 @@ const projects: Project[] = databases.flatMap((db) => [
 export default defineConfig({
   testDir: "e2e",
   timeout: 60_000,
-  expect: { timeout: 10_000 },
+  expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: databases.length,
   retries: 0,

@@ -18,10 +18,10 @@ function actionId(filename: string, exportedName: string): string {
  */
 export async function postServerAction(
   request: APIRequestContext,
-  { page, filename, exportedName, args }: { page: string; filename: string; exportedName: string; args: unknown[] },
+  { page, filename, exportedName, args, headers = {} }: { page: string; filename: string; exportedName: string; args: unknown[]; headers?: Record<string, string> },
 ): Promise<{ status: number; body: string }> {
   const response = await request.post(page, {
-    headers: { "Next-Action": actionId(filename, exportedName), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+    headers: { "Next-Action": actionId(filename, exportedName), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", ...headers },
     data: JSON.stringify(args),
     maxRedirects: 0,
   });

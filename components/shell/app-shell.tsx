@@ -6,8 +6,22 @@ import { LanguageSwitch } from "./language-switch";
 import { NavLink } from "./nav-link";
 import { UserAvatar } from "./user-avatar";
 
-export async function AppShell({ actor, organisationName, children }: { actor: Actor; organisationName: string; children: React.ReactNode }) {
-  const t = await getTranslations("common");
+export async function AppShell({
+  actor,
+  organisationName,
+  avatarVersion,
+  modules,
+  children,
+}: {
+  actor: Actor;
+  organisationName: string;
+  /** The version of the actor's profile picture, or null when they have none. */
+  avatarVersion: string | null;
+  /** The active modules, in navigation order (lib/modules/list-modules.ts). */
+  modules: { id: string; name: string }[];
+  children: React.ReactNode;
+}) {
+  const [t, tTrash] = await Promise.all([getTranslations("common"), getTranslations("card.trash")]);
   const links = [
     { href: "/todos", label: t("nav.myTodos"), show: can(actor, "todos.view") },
     { href: "/contacts", label: t("nav.contacts"), show: can(actor, "contacts.view") },
@@ -15,6 +29,17 @@ export async function AppShell({ actor, organisationName, children }: { actor: A
     { href: "/settings", label: t("nav.settings"), show: can(actor, "settings.view") },
   ].filter((l) => l.show);
   const fullName = `${actor.lastName} ${actor.firstName}`.trim() || actor.email;
+
+  const moduleItems =
+    modules.length > 0 ? (
+      modules.map((m) => (
+        <li key={m.id}>
+          <NavLink href={`/modules/${m.id}`}>{m.name}</NavLink>
+        </li>
+      ))
+    ) : (
+      <li className="px-3 py-2 text-sm text-slate-400 italic">{t("nav.noModules")}</li>
+    );
 
   const linkItems = links.map((l) => (
     <li key={l.href}>
@@ -34,9 +59,8 @@ export async function AppShell({ actor, organisationName, children }: { actor: A
           </Link>
           <nav aria-label={t("nav.main")} className="hidden flex-1 md:block">
             <ul className="flex items-center gap-1">
-              <li className="px-2 text-sm text-slate-400" title={t("nav.modules")}>
-                {t("nav.noModules")}
-              </li>
+              {moduleItems}
+              <li className="mx-1 h-5 w-px bg-slate-200" aria-hidden />
               {linkItems}
             </ul>
           </nav>
@@ -47,7 +71,7 @@ export async function AppShell({ actor, organisationName, children }: { actor: A
                 aria-label={t("nav.userMenu")}
                 className="flex cursor-pointer list-none items-center gap-2 rounded-full p-0.5 hover:bg-slate-100 [&::-webkit-details-marker]:hidden"
               >
-                <UserAvatar userId={actor.id} name={fullName} />
+                <UserAvatar userId={actor.id} name={fullName} hasAvatar={avatarVersion !== null} version={avatarVersion ?? undefined} />
               </summary>
               <div className="absolute right-0 mt-2 w-56 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
                 <div className="border-b border-slate-100 px-3 py-2">
@@ -58,6 +82,11 @@ export async function AppShell({ actor, organisationName, children }: { actor: A
                 <Link href="/profile" className="block px-3 py-2 text-sm hover:bg-slate-50">
                   {t("nav.profile")}
                 </Link>
+                {can(actor, "trash.view") && (
+                  <Link href="/trash" className="block px-3 py-2 text-sm hover:bg-slate-50">
+                    {tTrash("nav")}
+                  </Link>
+                )}
                 <form action={signOutAction}>
                   <button type="submit" className="block w-full px-3 py-2 text-left text-sm hover:bg-slate-50">
                     {t("nav.signOut")}
@@ -77,7 +106,8 @@ export async function AppShell({ actor, organisationName, children }: { actor: A
               <nav aria-label={t("nav.main")} className="absolute right-0 mt-2 w-56 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
                 <ul className="space-y-1">
                   <li className="px-3 pt-1 text-xs font-semibold tracking-wide text-slate-400 uppercase">{t("nav.modules")}</li>
-                  <li className="px-3 py-2 text-sm text-slate-400 italic">{t("nav.noModules")}</li>
+                  {moduleItems}
+                  <li className="my-1 h-px bg-slate-100" aria-hidden />
                   {linkItems}
                 </ul>
               </nav>

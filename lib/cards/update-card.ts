@@ -57,7 +57,8 @@ export async function updateCard({ actor, db, now }: Ctx, raw: UpdateCardInput) 
     }
     if (entries.some((e) => e.kind === "field_changed")) set.values = merged;
   }
-  if (entries.length === 0) return { cardId: card.id, moduleId: card.moduleId, version: card.version, changes: [] as string[] };
+  const previousOwnerId = card.ownerId;
+  if (entries.length === 0) return { cardId: card.id, moduleId: card.moduleId, version: card.version, changes: [] as string[], previousOwnerId };
 
   await db.transaction(async (tx) => {
     const updated = await tx
@@ -70,8 +71,14 @@ export async function updateCard({ actor, db, now }: Ctx, raw: UpdateCardInput) 
     if (set.statusId) await tx.update(cardAssignees).set({ statusId: set.statusId }).where(eq(cardAssignees.cardId, card.id));
     if (set.name) await refreshCardSearchText(tx, card.id);
     await recordHistory(tx, actor.id, now, entries);
+    // As on creation: a user may not hand a card to an owner that would hide it from themselves.
+    if (set.ownerId !== undefined) {
+      await getVisibleCardOrThrow(tx, actor, card.id).catch(() => {
+        throw forbidden("owner_not_allowed");
+      });
+    }
   });
-  return { cardId: card.id, moduleId: card.moduleId, version, changes: entries.map((e) => e.kind) };
+  return { cardId: card.id, moduleId: card.moduleId, version, changes: entries.map((e) => e.kind), previousOwnerId };
 }
 
 /** "card_stale" with what others changed since the caller's version, so the UI can show it before a reload. */

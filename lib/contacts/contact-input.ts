@@ -15,7 +15,11 @@ export const contactInputSchema = z
     name: z.string().trim().max(300, "too_long").default(""),
     firstName: z.string().trim().max(100, "too_long").default(""),
     lastName: z.string().trim().max(100, "too_long").default(""),
-    companyId: z.uuid().nullish(),
+    // A form's "no company" is an empty string.
+    companyId: z
+      .union([z.uuid("invalid_input"), z.literal("")], "invalid_input")
+      .nullish()
+      .transform((v) => v || null),
     emails: list(z.email("invalid_email").toLowerCase()).default([]),
     phones: list(z.string().regex(/^\+?[0-9 ()/.-]{3,30}$/, "invalid_phone")).default([]),
     address: z.string().trim().max(500, "too_long").default(""),

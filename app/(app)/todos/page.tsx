@@ -1,35 +1,28 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { buttonClass } from "@/components/ui/button";
-import { EmptyState, PageHeader } from "@/components/ui/card";
-import { can } from "@/lib/auth/permissions";
+import { LiveRefresh } from "@/components/live/live-provider";
+import { MyTodos } from "@/components/todos/my-todos";
+import { PageHeader } from "@/components/ui/card";
+import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/session";
+import { systemClock } from "@/lib/clock";
+import { getOrganisation } from "@/lib/org/organisation";
+import { listMyTodos } from "@/lib/todos/list-my-todos";
 
 export async function generateMetadata() {
-  return { title: (await getTranslations("common.todos"))("title") };
+  return { title: (await getTranslations("cards.myTodos"))("title") };
 }
 
 export default async function MyTodosPage() {
   const actor = await requirePermission("todos.view");
-  const t = await getTranslations("common.todos");
+  const db = await getDb();
+  const now = systemClock.now();
+  const timeZone = (await getOrganisation(db))?.timeZone ?? "Europe/Budapest";
+  const [todos, t] = await Promise.all([listMyTodos(db, actor, { now, timeZone }), getTranslations("cards.myTodos")]);
   return (
     <>
+      <LiveRefresh />
       <PageHeader title={t("title")} description={t("description")} />
-      <EmptyState
-        title={t("emptyTitle")}
-        icon={<CheckIcon />}
-        action={can(actor, "settings.view") ? <Link href="/settings" className={buttonClass()}>{t("emptyAdminAction")}</Link> : undefined}
-      >
-        {t("emptyBody")}
-      </EmptyState>
+      <MyTodos groups={todos.groups} serverNow={now} timeZone={timeZone} />
     </>
-  );
-}
-
-function CheckIcon() {
-  return (
-    <svg className="size-10" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.5">
-      <path d="M9 12.75 11.25 15 15 9.75M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0Z" strokeLinecap="round" strokeLinejoin="round" />
-    </svg>
   );
 }

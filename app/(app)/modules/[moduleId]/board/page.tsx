@@ -1,0 +1,60 @@
+import { getTranslations } from "next-intl/server";
+import { Board } from "@/components/board/board";
+import type { BoardColumnData } from "@/components/board/board-types";
+import { CardListFilters } from "@/components/card-list/card-list-filters";
+import { CardListHeader } from "@/components/card-list/card-list-header";
+import { cardListHref, type SearchParams } from "@/components/card-list/list-params";
+import { loadCardListContext } from "@/components/card-list/load-card-list";
+import { LiveRefresh } from "@/components/live/live-provider";
+import { getDb } from "@/db/client";
+import { requirePermission } from "@/lib/auth/session";
+import { listCards } from "@/lib/cards/list-cards";
+import { statusCounts } from "@/lib/cards/status-counts";
+import { listActiveModules } from "@/lib/modules/list-modules";
+
+type Props = { params: Promise<{ moduleId: string }>; searchParams: Promise<SearchParams> };
+
+/** How many cards a column shows; the rest are one click away in the list, filtered by that status. */
+const perColumn = 30;
+
+export default async function BoardPage({ params, searchParams }: Props) {
+  const actor = await requirePermission("cards.view");
+  const { moduleId } = await params;
+  const { db, config, params: p, users, now, timeZone } = await loadCardListContext(actor, moduleId, await searchParams);
+  const filters = { moduleId: config.module.id, userId: p.user, q: p.q };
+  const counts = await statusCounts(db, actor, filters);
+  const live = config.statuses.filter((s) => !s.archivedAt);
+
+  // The same query as the list, once per column (a handful of statuses, each an index range).
+  const columns: BoardColumnData[] = [];
+  for (const status of live) {
+    const { rows } = await listCards(db, actor, { ...filters, statusId: status.id, sort: p.sort, limit: perColumn, now, timeZone });
+    columns.push({
+      status: { id: status.id, name: status.name, color: status.color },
+      count: counts.byStatus[status.id] ?? 0,
+      countCapped: counts.capped.includes(status.id),
+      cards: rows.map(({ id, name, version, owner, contact, nextTodo }) => ({ id, name, version, owner, contact, nextTodo })),
+      listHref: cardListHref(`/modules/${config.module.id}`, { ...p, status: status.id, after: null }),
+    });
+  }
+  const t = await getTranslations("cards.board");
+
+  return (
+    <>
+      <LiveRefresh moduleId={config.module.id} />
+      <CardListHeader module={config.module} view="board" params={{ ...p, status: null }} total={counts.total} totalCapped={counts.capped.length > 0} />
+      <h2 className="sr-only">{t("caption", { module: config.module.name })}</h2>
+      <div className="mb-4">
+        <CardListFilters key={`${p.user}|${p.sort}|${p.q}`} path={`/modules/${config.module.id}/board`} params={{ ...p, status: null }} users={users} />
+      </div>
+      <Board columns={columns} moduleName={config.module.name} serverNow={now} timeZone={timeZone} />
+    </>
+  );
+}
+
+export async function generateMetadata({ params }: Props) {
+  const { moduleId } = await params;
+  const modules = await listActiveModules(await getDb());
+  const name = modules.find((m) => m.id === moduleId)?.name;
+  return { title: name ? (await getTranslations("cards.board"))("title", { module: name }) : undefined };
+}

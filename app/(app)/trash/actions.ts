@@ -1,0 +1,30 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { authedAction } from "@/lib/actions/safe-action";
+import { cardIdSchema } from "@/lib/cards/card-input";
+import { restoreCard } from "@/lib/cards/trash-card";
+import { todoIdSchema } from "@/lib/todos/todo-input";
+import { restoreTodo } from "@/lib/todos/trash-todo";
+import { announceCardChange } from "@/lib/realtime/announce";
+
+const revalidateRestored = ({ cardId, moduleId }: { cardId: string; moduleId: string }) => {
+  revalidatePath("/trash");
+  revalidatePath(`/cards/${cardId}`);
+  revalidatePath(`/modules/${moduleId}`, "layout");
+  revalidatePath("/todos");
+};
+
+export const restoreCardAction = authedAction({ schema: cardIdSchema, permission: "trash.restore" }, async (ctx, input) => {
+  const result = await restoreCard(ctx, input);
+  await announceCardChange(ctx.db, "card.restored", result);
+  revalidateRestored(result);
+  return { cardId: result.cardId };
+});
+
+export const restoreTodoAction = authedAction({ schema: todoIdSchema, permission: "trash.restore" }, async (ctx, input) => {
+  const result = await restoreTodo(ctx, input);
+  await announceCardChange(ctx.db, "todo.restored", result);
+  revalidateRestored(result);
+  return { todoId: result.todoId, cardId: result.cardId };
+});

@@ -1,0 +1,82 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useId, useRef, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Input, Label, Select } from "@/components/ui/input";
+import { cardSorts } from "@/lib/cards/card-list-cursor";
+import { cardListHref, type CardListParams } from "./list-params";
+
+/**
+ * User, sort and quick search. A plain GET form (works without JavaScript); with it, a select
+ * applies at once and the URL keeps only what differs from the defaults.
+ */
+export function CardListFilters({ path, params, users }: { path: string; params: CardListParams; users: { id: string; name: string }[] }) {
+  const t = useTranslations("cards.list");
+  const router = useRouter();
+  const form = useRef<HTMLFormElement>(null);
+  const id = useId();
+
+  const apply = () => {
+    const data = new FormData(form.current!);
+    const value = (name: string) => String(data.get(name) ?? "");
+    router.push(
+      cardListHref(path, {
+        status: params.status,
+        user: value("user") || null,
+        sort: value("sort") as CardListParams["sort"],
+        q: value("q").trim(),
+      }),
+    );
+  };
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    apply();
+  };
+
+  return (
+    <form ref={form} action={path} method="get" onSubmit={onSubmit} role="search" aria-label={t("filters")} className="flex flex-wrap items-end gap-3">
+      {params.status && <input type="hidden" name="status" value={params.status} />}
+      <div className="w-48">
+        <Label htmlFor={`${id}-user`} className="text-xs text-slate-500">
+          {t("user")}
+        </Label>
+        <Select id={`${id}-user`} name="user" defaultValue={params.user ?? ""} onChange={apply} title={t("userHint")} className="h-9">
+          <option value="">{t("everyone")}</option>
+          {users.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <div className="w-44">
+        <Label htmlFor={`${id}-sort`} className="text-xs text-slate-500">
+          {t("sort")}
+        </Label>
+        <Select id={`${id}-sort`} name="sort" defaultValue={params.sort} onChange={apply} className="h-9">
+          {cardSorts.map((s) => (
+            <option key={s} value={s}>
+              {t(`sorts.${s}`)}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <div className="min-w-56 flex-1">
+        <Label htmlFor={`${id}-q`} className="text-xs text-slate-500">
+          {t("search")}
+        </Label>
+        <div className="flex gap-2">
+          <Input id={`${id}-q`} name="q" type="search" defaultValue={params.q} placeholder={t("searchPlaceholder")} maxLength={200} className="h-9" />
+          <Button type="submit" variant="secondary" className="h-9" aria-label={t("searchSubmit")}>
+            <svg className="size-4" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.75" aria-hidden>
+              <circle cx="9" cy="9" r="5.5" />
+              <path d="m13 13 4 4" strokeLinecap="round" />
+            </svg>
+          </Button>
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
+import type { CardListParams } from "./list-params";
+import { ViewSwitch } from "./view-switch";
+
+/** The module's name, how many cards the filters leave, List/Board and "New card". */
+export async function CardListHeader({
+  module,
+  view,
+  params,
+  total,
+  totalCapped = false,
+}: {
+  module: { id: string; name: string };
+  view: "list" | "board";
+  params: CardListParams;
+  total: number;
+  /** A search stopped counting: "1,000+ cards". */
+  totalCapped?: boolean;
+}) {
+  const t = await getTranslations("cards.list");
+  return (
+    <div className="mb-5 flex flex-wrap items-center justify-between gap-3">
+      <div className="min-w-0">
+        <h1 className="truncate text-2xl font-semibold tracking-tight text-slate-900">{module.name}</h1>
+        <p className="mt-0.5 text-sm text-slate-500">{t(totalCapped ? "countLabelCapped" : "countLabel", { count: total })}</p>
+      </div>
+      <div className="flex items-center gap-2">
+        <ViewSwitch moduleId={module.id} current={view} params={params} />
+        <Link href={`/modules/${module.id}/new`} className={buttonClass("primary", "sm")}>
+          <svg className="size-4" viewBox="0 0 20 20" fill="currentColor" aria-hidden>
+            <path d="M9.25 4h1.5v5.25H16v1.5h-5.25V16h-1.5v-5.25H4v-1.5h5.25V4Z" />
+          </svg>
+          {t("newCard")}
+        </Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+"use client";
+
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { TodoTypeIcon } from "@/components/todos/todo-type-icon";
+import { cn } from "@/components/ui/cn";
+import { todoTypes, type TodoType } from "@/db/schema";
+import type { CardHistoryEntry } from "@/lib/cards/list-card-history";
+import { useCard } from "./card-context";
+import { formatFieldValue, type FieldLike } from "./format-value";
+
+export type HistoryLookups = { statusName: (id: unknown) => string | null; field: (id: unknown) => FieldLike | undefined };
+
+const str = (v: unknown) => (typeof v === "string" ? v : v === null || v === undefined ? "" : String(v));
+
+function Change({ from, to }: { from: string | null; to: string | null }) {
+  const t = useTranslations("card.history");
+  return (
+    <p className="mt-1 flex flex-wrap items-baseline gap-x-1.5 text-sm">
+      <span className="sr-only">{t("from")}</span>
+      <span className={cn("text-slate-500", from === null && "italic")}>{from ?? t("empty")}</span>
+      <span aria-hidden className="text-slate-400">
+        →
+      </span>
+      <span className="sr-only">{t("to")}</span>
+      <span className={cn("font-medium text-slate-900", to === null && "font-normal text-slate-500 italic")}>{to ?? t("empty")}</span>
+    </p>
+  );
+}
+
+/** One thing that happened to the card, in words: who, what (old → new, readable), and when. */
+export function HistoryEntryView({ entry, lookups }: { entry: CardHistoryEntry; lookups: HistoryLookups }) {
+  const t = useTranslations("card.history");
+  const tt = useTranslations("card.todos");
+  const tf = useTranslations("card.fields");
+  const format = useFormatter();
+  const locale = useLocale();
+  const { timeZone, userName } = useCard();
+  const d = entry.data;
+  const actor = entry.actorName ?? t("system");
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone });
+  const user = (id: unknown) => (id ? userName(str(id)) : null);
+  const todoType = (todoTypes as readonly string[]).includes(str(d.type)) ? (str(d.type) as TodoType) : "task";
+
+  let icon: ReactNode = <span className="size-2 rounded-full bg-slate-400" />;
+  let tone = "bg-slate-100";
+  let what: ReactNode;
+  let detail: ReactNode = null;
+  switch (entry.kind) {
+    case "card_created":
+      what = t("cardCreated");
+      break;
+    case "name_changed":
+      what = t("nameChanged");
+      detail = <Change from={str(d.old)} to={str(d.new)} />;
+      break;
+    case "status_changed":
+      what = t("statusChanged");
+      detail = <Change from={lookups.statusName(d.old) ?? str(d.oldName)} to={lookups.statusName(d.new) ?? str(d.newName)} />;
+      break;
+    case "owner_changed":
+      what = t("ownerChanged");
+      detail = <Change from={user(d.old) ?? t("nobody")} to={user(d.new) ?? t("nobody")} />;
+      break;
+    case "field_changed": {
+      const field = lookups.field(d.fieldId);
+      const shape = field ?? { type: (d.fieldType as FieldLike["type"]) ?? "text", options: {} };
+      const fmt = (v: unknown) => formatFieldValue(shape, v, { locale, userName: (id) => userName(id), yes: tf("yes"), no: tf("no") });
+      what = t("fieldChanged", { field: field?.name ?? str(d.fieldName) });
+      detail = <Change from={fmt(d.old)} to={fmt(d.new)} />;
+      break;
+    }
+    case "contact_linked":
+    case "contact_unlinked":
+      what = t(entry.kind === "contact_linked" ? "contactLinked" : "contactUnlinked", { name: str(d.name) });
+      break;
+    case "todo_completed":
+      icon = (
+        <svg className="size-3.5 text-green-700" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="3" aria-hidden>
+          <path d="m4 10 4 4 8-8" />
+        </svg>
+      );
+      tone = "bg-green-100";
+      what = t("todoCompleted");
+      detail = (
+        <div className="mt-1 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm">
+          <p className="flex items-center gap-1.5 font-medium text-slate-900">
+            <TodoTypeIcon type={todoType} className="size-3.5 text-slate-500" />
+            <span className="sr-only">{tt(`types.${todoType}`)}:</span>
+            {str(d.text)}
+          </p>
+          <p className="mt-0.5 text-xs text-slate-500">
+            {t("todoFacts", { type: tt(`types.${todoType}`), assignee: user(d.assigneeId) ?? "", deadline: d.deadline ? when(new Date(str(d.deadline))) : "" })}
+          </p>
+        </div>
+      );
+      break;
+    case "todo_reopened":
+    case "todo_trashed":
+    case "todo_restored":
+      what = t(entry.kind === "todo_reopened" ? "todoReopened" : entry.kind === "todo_trashed" ? "todoTrashed" : "todoRestored", { text: str(d.text) });
+      break;
+    case "card_trashed":
+      tone = "bg-red-100";
+      what = t("cardTrashed");
+      break;
+    case "card_restored":
+      what = t("cardRestored");
+      break;
+    case "note":
+      what = t("note");
+      detail = <p className="mt-1 text-sm whitespace-pre-line text-slate-800">{str(d.text)}</p>;
+      break;
+    default:
+      what = entry.kind;
+  }
+
+  return (
+    <div className="flex gap-3">
+      <span className={cn("mt-0.5 grid size-6 shrink-0 place-items-center rounded-full", tone)} aria-hidden>
+        {icon}
+      </span>
+      <div className="min-w-0 flex-1 pb-1">
+        <p className="text-sm text-slate-700">
+          <span className="font-medium text-slate-900">{actor}</span> {what}
+        </p>
+        {detail}
+        <p className="mt-0.5 text-xs text-slate-500">
+          <time dateTime={entry.at.toISOString()}>{when(entry.at)}</time>
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useErrorMessage, useFormAction, type FormState } from "@/components/ui/form";
+import { Button } from "@/components/ui/button";
+import { restoreCardAction, restoreTodoAction } from "@/app/(app)/trash/actions";
+
+/** "Restore" for one trashed card or todo; the row leaves the list when it worked. */
+export function RestoreButton({ kind, id, name }: { kind: "card" | "todo"; id: string; name: string }) {
+  const t = useTranslations("card.trash");
+  const message = useErrorMessage();
+  const { state, pending, onSubmit } = useFormAction(async (prev: FormState, form: FormData) =>
+    kind === "card" ? restoreCardAction(prev, form) : restoreTodoAction(prev, form),
+  );
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col items-end gap-1">
+      <input type="hidden" name={kind === "card" ? "cardId" : "todoId"} value={id} />
+      <Button type="submit" size="sm" variant="secondary" disabled={pending} aria-busy={pending} aria-label={t("restoreLabel", { name })}>
+        {t("restore")}
+      </Button>
+      {state && !state.ok && (
+        <p role="alert" className="text-xs text-red-700">
+          {message(state.error)}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,138 @@
+import { and, asc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { contacts, type ContactKind } from "@/db/schema";
+import type { Ctx } from "@/lib/actions/safe-action";
+import { can } from "@/lib/auth/permissions";
+import { forbidden, invalid } from "@/lib/errors";
+import { optionalKindSchema } from "./schemas";
+
+export const listContactsSchema = z.object({
+  q: z.string("invalid_input").trim().max(200, "too_long").optional().default(""),
+  kind: optionalKindSchema,
+  /** From the previous page's `nextCursor`. */
+  cursor: z.string("invalid_input").max(1000, "invalid_input").optional(),
+  limit: z.coerce.number("invalid_input").int("invalid_input").min(1, "invalid_input").max(100, "invalid_input").optional().default(50),
+});
+export type ListContactsInput = z.input<typeof listContactsSchema>;
+
+export type ContactListItem = {
+  id: string;
+  kind: ContactKind;
+  name: string;
+  companyId: string | null;
+  /** The person's company, unless it is in the trash. */
+  companyName: string | null;
+  emails: string[];
+  phones: string[];
+};
+
+export type ContactListPage = { items: ContactListItem[]; nextCursor: string | null };
+
+type Cursor = { key: string; id: string };
+
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.key, c.id])).toString("base64url");
+
+function decodeCursor(cursor: string): Cursor {
+  try {
+    const [key, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[];
+    if (typeof key === "string" && typeof id === "string" && z.uuid().safeParse(id).success) return { key, id };
+  } catch {
+    // fall through
+  }
+  throw invalid("invalid_input", { cursor: "invalid_input" });
+}
+
+/** For LIKE: the user's text matched literally. */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const phoneLike = /^\+?[\d\s()/.-]+$/;
+const digitsOf = (s: string) => s.replace(/\D/g, "");
+
+/**
+ * What a search term matches: every term must match (so "Anna Kovács" finds "Kovács Anna").
+ * A plain word matches the name (trigram index on lower(name)); a term with "@" or "." also
+ * matches the emails; a number (3+ digits, spaces and dashes allowed — the whole query counts as
+ * one number) also matches the phones, compared digit by digit.
+ */
+function searchCondition(q: string): SQL | undefined {
+  const text = q.toLowerCase();
+  if (!text) return undefined;
+  const wholeIsPhone = phoneLike.test(text) && digitsOf(text).length >= 3;
+  const terms = wholeIsPhone ? [text] : text.split(/\s+/).filter(Boolean).slice(0, 6);
+  const nameMatches = (term: string) => sql`lower(${contacts.name}) like ${`%${likeEscape(term)}%`}`;
+  return and(
+    ...terms.map((term) => {
+      const alternatives: SQL[] = [];
+      if (!wholeIsPhone) alternatives.push(nameMatches(term));
+      if (/[@.]/.test(term)) {
+        alternatives.push(sql`exists (select 1 from unnest(${contacts.emails}) as e(v) where e.v like ${`%${likeEscape(term)}%`})`);
+      }
+      const digits = digitsOf(term);
+      if (phoneLike.test(term) && digits.length >= 3) {
+        alternatives.push(
+          sql`exists (select 1 from unnest(${contacts.phones}) as p(v) where regexp_replace(p.v, '[^0-9]', '', 'g') like ${`%${digits}%`})`,
+        );
+      }
+      return or(...alternatives)!;
+    }),
+  );
+}
+
+/** Live contacts by name (then id), searched and filtered, one keyset page at a time (never OFFSET). */
+export async function listContactsIn(db: Db, input: z.output<typeof listContactsSchema>): Promise<ContactListPage> {
+  const sortKey = sql<string>`lower(${contacts.name})`;
+  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  const company = alias(contacts, "company");
+  const rows = await db
+    .select({
+      id: contacts.id,
+      kind: contacts.kind,
+      name: contacts.name,
+      companyId: contacts.companyId,
+      companyName: company.name,
+      emails: contacts.emails,
+      phones: contacts.phones,
+      sortKey,
+    })
+    .from(contacts)
+    .leftJoin(company, and(eq(company.id, contacts.companyId), isNull(company.deletedAt)))
+    .where(
+      and(
+        isNull(contacts.deletedAt),
+        input.kind ? eq(contacts.kind, input.kind) : undefined,
+        searchCondition(input.q),
+        after ? sql`(${sortKey}, ${contacts.id}) > (${after.key}, ${after.id}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(asc(sortKey), asc(contacts.id))
+    .limit(input.limit + 1);
+
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      name: row.name,
+      companyId: row.companyId,
+      companyName: row.companyName ?? null,
+      emails: row.emails,
+      phones: row.phones,
+    })),
+    nextCursor: rows.length > input.limit && last ? encodeCursor({ key: last.sortKey, id: last.id }) : null,
+  };
+}
+
+export async function listContacts(ctx: Ctx, input: ListContactsInput = {}): Promise<ContactListPage> {
+  if (!can(ctx.actor, "contacts.view")) throw forbidden();
+  return listContactsIn(ctx.db, listContactsSchema.parse(input));
+}
+
+/** Whether any live contact exists at all (to tell "nothing yet" from "nothing matches"). */
+export async function hasContacts(ctx: Ctx): Promise<boolean> {
+  if (!can(ctx.actor, "contacts.view")) throw forbidden();
+  const [row] = await ctx.db.select({ id: contacts.id }).from(contacts).where(isNull(contacts.deletedAt)).limit(1);
+  return Boolean(row);
+}

@@ -1,0 +1,34 @@
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { groups } from "@/db/schema";
+import type { Ctx } from "@/lib/actions/safe-action";
+import { can } from "@/lib/auth/permissions";
+import { forbidden, notFound } from "@/lib/errors";
+import { groupIdInputSchema } from "./schemas";
+
+export type ArchiveGroupInput = z.input<typeof groupIdInputSchema>;
+
+/** Archives a group: it disappears from choices, keeps its members, and can be restored. */
+export async function archiveGroup(ctx: Ctx, input: ArchiveGroupInput): Promise<{ groupId: string; changed: boolean }> {
+  return setArchived(ctx, input, true);
+}
+
+/** Brings an archived group back, with the members it had. */
+export async function restoreGroup(ctx: Ctx, input: ArchiveGroupInput): Promise<{ groupId: string; changed: boolean }> {
+  return setArchived(ctx, input, false);
+}
+
+async function setArchived(ctx: Ctx, input: ArchiveGroupInput, archive: boolean) {
+  if (!can(ctx.actor, "groups.manage")) throw forbidden();
+  const { groupId } = groupIdInputSchema.parse(input);
+  return ctx.db.transaction(async (tx) => {
+    const [exists] = await tx.select({ id: groups.id }).from(groups).where(eq(groups.id, groupId));
+    if (!exists) throw notFound();
+    const changed = await tx
+      .update(groups)
+      .set({ archivedAt: archive ? ctx.now : null })
+      .where(and(eq(groups.id, groupId), archive ? isNull(groups.archivedAt) : isNotNull(groups.archivedAt)))
+      .returning({ id: groups.id });
+    return { groupId, changed: changed.length > 0 };
+  });
+}

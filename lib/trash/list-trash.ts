@@ -1,0 +1,150 @@
+import { and, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { cards, modules, todos, users, type TodoType } from "@/db/schema";
+import { can, type Actor } from "@/lib/auth/permissions";
+import { displayName } from "@/lib/cards/list-card-users";
+import { visibleCardsCondition } from "@/lib/cards/scope";
+import { forbidden, invalid } from "@/lib/errors";
+
+export type TrashedCard = {
+  id: string;
+  name: string;
+  moduleId: string;
+  moduleName: string;
+  deletedAt: Date;
+  deletedById: string | null;
+  deletedByName: string | null;
+};
+
+export type TrashedTodo = {
+  id: string;
+  text: string;
+  type: TodoType;
+  deadline: Date;
+  cardId: string;
+  cardName: string;
+  moduleName: string;
+  deletedAt: Date;
+  deletedById: string | null;
+  deletedByName: string | null;
+};
+
+export type TrashPage<T> = { items: T[]; nextCursor: string | null };
+
+export const trashPageSchema = z.object({
+  /** From the previous page's `nextCursor`. */
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type TrashPageInput = z.input<typeof trashPageSchema>;
+
+type Cursor = { at: string; id: string };
+
+/** A timestamptz as PostgreSQL prints it ("2026-05-04 12:00:00.123+02"). */
+const timestampText = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2}){0,2}|Z)?$/;
+
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.at, c.id])).toString("base64url");
+
+function decodeCursor(cursor: string): Cursor {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[];
+    if (typeof at === "string" && timestampText.test(at) && typeof id === "string" && z.uuid().safeParse(id).success) return { at, id };
+  } catch {
+    // fall through
+  }
+  throw invalid("invalid_input", { cursor: "invalid_input" });
+}
+
+/** Newest first on (deleted_at, id); the key is read back as text so no microsecond is lost between pages. */
+function keyset(deletedAt: typeof cards.deletedAt | typeof todos.deletedAt, id: typeof cards.id | typeof todos.id, cursor: Cursor | null): SQL | undefined {
+  return cursor ? sql`(${deletedAt}, ${id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)` : undefined;
+}
+
+function page<T extends { id: string; sortKey: string }, U>(rows: T[], limit: number, map: (row: T) => U): TrashPage<U> {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items: items.map(map), nextCursor: rows.length > limit && last ? encodeCursor({ at: last.sortKey, id: last.id }) : null };
+}
+
+/** Trashed cards the actor may see, most recently trashed first, one keyset page at a time. */
+export async function listTrashedCards(db: Db, actor: Actor, raw: TrashPageInput = {}): Promise<TrashPage<TrashedCard>> {
+  if (!can(actor, "trash.view")) throw forbidden();
+  const input = trashPageSchema.parse(raw);
+  const cursor = input.cursor ? decodeCursor(input.cursor) : null;
+  const rows = await db
+    .select({
+      id: cards.id,
+      name: cards.name,
+      moduleId: cards.moduleId,
+      moduleName: modules.name,
+      deletedAt: cards.deletedAt,
+      sortKey: sql<string>`${cards.deletedAt}::text`,
+      deletedById: cards.deletedById,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      email: users.email,
+    })
+    .from(cards)
+    .innerJoin(modules, eq(modules.id, cards.moduleId))
+    .leftJoin(users, eq(users.id, cards.deletedById))
+    .where(and(isNotNull(cards.deletedAt), visibleCardsCondition(actor), keyset(cards.deletedAt, cards.id, cursor)))
+    .orderBy(desc(cards.deletedAt), desc(cards.id))
+    .limit(input.limit + 1);
+  return page(rows, input.limit, (r) => ({
+    id: r.id,
+    name: r.name,
+    moduleId: r.moduleId,
+    moduleName: r.moduleName,
+    deletedAt: r.deletedAt!,
+    deletedById: r.deletedById,
+    deletedByName: r.deletedById ? displayName(r) : null,
+  }));
+}
+
+/**
+ * Trashed todos on live cards the actor may see, most recently trashed first. (A todo on a trashed
+ * card comes back with its card; until then it cannot be restored on its own.)
+ */
+export async function listTrashedTodos(db: Db, actor: Actor, raw: TrashPageInput = {}): Promise<TrashPage<TrashedTodo>> {
+  if (!can(actor, "trash.view")) throw forbidden();
+  const input = trashPageSchema.parse(raw);
+  const cursor = input.cursor ? decodeCursor(input.cursor) : null;
+  const trashedBy = alias(users, "trashed_by");
+  const rows = await db
+    .select({
+      id: todos.id,
+      text: todos.text,
+      type: todos.type,
+      deadline: todos.deadline,
+      cardId: cards.id,
+      cardName: cards.name,
+      moduleName: modules.name,
+      deletedAt: todos.deletedAt,
+      sortKey: sql<string>`${todos.deletedAt}::text`,
+      deletedById: todos.deletedById,
+      firstName: trashedBy.firstName,
+      lastName: trashedBy.lastName,
+      email: trashedBy.email,
+    })
+    .from(todos)
+    .innerJoin(cards, eq(cards.id, todos.cardId))
+    .innerJoin(modules, eq(modules.id, todos.moduleId))
+    .leftJoin(trashedBy, eq(trashedBy.id, todos.deletedById))
+    .where(and(isNotNull(todos.deletedAt), isNull(cards.deletedAt), visibleCardsCondition(actor), keyset(todos.deletedAt, todos.id, cursor)))
+    .orderBy(desc(todos.deletedAt), desc(todos.id))
+    .limit(input.limit + 1);
+  return page(rows, input.limit, (r) => ({
+    id: r.id,
+    text: r.text,
+    type: r.type,
+    deadline: r.deadline,
+    cardId: r.cardId,
+    cardName: r.cardName,
+    moduleName: r.moduleName,
+    deletedAt: r.deletedAt!,
+    deletedById: r.deletedById,
+    deletedByName: r.deletedById ? displayName(r) : null,
+  }));
+}

@@ -1,0 +1,140 @@
+/**
+ * The SSR list page over HTTP: builds the app into .next-bench when needed, starts the real server
+ * (node --import tsx server.ts, production) on a free port on 127.0.0.1 against the bench database,
+ * logs in through Auth.js's credentials callback, then requests the page at a fixed concurrency.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const distDir = ".next-bench";
+
+export function ensureBuild({ rebuild, log }: { rebuild: boolean; log: (m: string) => void }): void {
+  if (!rebuild && existsSync(path.join(distDir, "BUILD_ID"))) return;
+  log(`Building the app into ${distDir} (next build)…`);
+  // `next build` adds its dist folder's types to tsconfig.json; the bench build should not leave that behind.
+  const tsconfig = readFileSync("tsconfig.json", "utf8");
+  const started = performance.now();
+  const result = spawnSync("npx", ["next", "build"], {
+    env: { ...process.env, NEXT_DIST_DIR: distDir, NODE_ENV: "production", DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+    encoding: "utf8",
+  });
+  if (readFileSync("tsconfig.json", "utf8") !== tsconfig) writeFileSync("tsconfig.json", tsconfig);
+  if (result.status !== 0) throw new Error(`next build failed:\n${result.stdout}\n${result.stderr}`);
+  log(`Built in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export type RunningServer = { base: string; stop: () => Promise<void>; output: () => string; cpuMs: () => number };
+
+/** CPU time (user + system) a process has used so far, from /proc (Linux; clock ticks of 10 ms). */
+function processCpuMs(pid: number | undefined): number {
+  if (!pid) return NaN;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
+export async function startServer(databaseUrl: string): Promise<RunningServer> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), "crm-bench-"));
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      NEXT_DIST_DIR: distDir,
+      DATA_DIR: dataDir,
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      AUTH_TRUST_HOST: "true",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  const base = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise<void>((resolve) => {
+        const force = setTimeout(() => child.kill("SIGKILL"), 15_000);
+        child.once("exit", () => {
+          clearTimeout(force);
+          resolve();
+        });
+      });
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}):\n${output}`);
+    try {
+      const res = await fetch(`${base}/api/auth/csrf`);
+      if (res.ok) return { base, stop, output: () => output, cpuMs: () => processCpuMs(child.pid) };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await stop();
+  throw new Error(`The server did not answer within 180 s:\n${output}`);
+}
+
+const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]);
+
+/** Logs in through the real Auth.js credentials flow; returns the Cookie header of the session. */
+export async function login(base: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = cookiesOf(csrf);
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/` }),
+  });
+  const all = [...jar, ...cookiesOf(res)];
+  if (!all.some((c) => c.includes("session-token="))) throw new Error(`Login failed (${res.status} ${res.headers.get("location")})`);
+  return all.join("; ");
+}
+
+/** `total` GETs of `url` at `concurrency`, each timed to the last byte; non-200 answers fail the run. */
+export async function hammer(url: string, cookie: string, { total, concurrency }: { total: number; concurrency: number }): Promise<number[]> {
+  const times: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < total) {
+      next++;
+      const t = performance.now();
+      const res = await fetch(url, { headers: { cookie }, redirect: "manual" });
+      const body = await res.text();
+      if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status} (${res.headers.get("location") ?? body.slice(0, 200)})`);
+      times.push(performance.now() - t);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return times.sort((a, b) => a - b);
+}
