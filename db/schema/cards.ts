@@ -42,6 +42,8 @@ export const cards = pgTable(
     index("cards_module_name_idx").on(t.moduleId, sql`lower(${t.name})`, t.id).where(sql`${t.deletedAt} is null`),
     index("cards_module_activity_idx").on(t.moduleId, t.lastActivityAt, t.id).where(sql`${t.deletedAt} is null`),
     index("cards_owner_idx").on(t.ownerId),
+    // Status counts for scoped roles (Restricted, group roles) filter by owner within a module.
+    index("cards_module_owner_status_idx").on(t.moduleId, t.ownerId, t.statusId).where(sql`${t.deletedAt} is null`),
     index("cards_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
   ],
 );

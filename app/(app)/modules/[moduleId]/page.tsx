@@ -36,7 +36,7 @@ export default async function CardListPage({ params, searchParams }: Props) {
     <>
       <LiveRefresh moduleId={config.module.id} />
       <CardListHeader module={config.module} view="list" params={p} total={counts.total} totalCapped={counts.capped.length > 0} />
-      <div className="grid gap-6 lg:grid-cols-[13rem_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[13rem_minmax(0,1fr)]">
         <aside>
           <StatusSidebar
             path={path}

@@ -1,0 +1,1 @@
+CREATE INDEX "cards_module_owner_status_idx" ON "cards" USING btree ("module_id","owner_id","status_id") WHERE "cards"."deleted_at" is null;
