@@ -52,10 +52,11 @@ function processCpuMs(pid: number | undefined): number {
   }
 }
 
-export async function startServer(databaseUrl: string): Promise<RunningServer> {
+/** `nodeArgs` go before the script, e.g. ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] to profile the server. */
+export async function startServer(databaseUrl: string, nodeArgs: string[] = []): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "crm-bench-"));
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -90,7 +91,10 @@ export async function startServer(databaseUrl: string): Promise<RunningServer> {
 
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`The server exited (${child.exitCode}):\n${output}`);
+    }
     try {
       const res = await fetch(`${base}/api/auth/csrf`);
       if (res.ok) return { base, stop, output: () => output, cpuMs: () => processCpuMs(child.pid) };

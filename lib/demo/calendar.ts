@@ -54,7 +54,8 @@ export function orgCalendar(now: Date, timeZone: string): OrgCalendar {
     dateOf: (instant) => instantToZoned(instant, timeZone).date,
     pastOfficeInstant(rng, daysAgo) {
       const instant = at(workday(addDays(today, -Math.max(0, daysAgo)), true), officeTime(rng));
-      return instant < now ? instant : new Date(now.getTime() - rng.int(30, 240) * 60_000);
+      const fallback = new Date(now.getTime() - rng.int(30, 240) * 60_000);
+      return instant < now ? instant : fallback;
     },
   };
 }
@@ -75,16 +76,20 @@ export function openTodoDeadline(cal: OrgCalendar, rng: Rng, bucket: DeadlineBuc
         [rng.int(3, 7), 2],
       ] as const);
       const instant = cal.at(workday(addDays(cal.today, -daysLate), true), officeTime(rng));
-      return instant < cal.now ? instant : new Date(cal.now.getTime() - rng.int(15, 180) * 60_000);
+      const fallback = new Date(cal.now.getTime() - rng.int(15, 180) * 60_000);
+      return instant < cal.now ? instant : fallback;
     }
     case "today": {
-      // Mostly still to come today; after office hours, the rest of the evening.
+      // Still to come today: an office hour, or after office hours the rest of the evening. The same
+      // number of draws whatever the time, so the rest of the data does not depend on when it ran.
+      const [officePick, eveningPick] = [rng.next(), rng.next()];
       const later = Array.from({ length: 96 }, (_, i) => `${String(Math.floor(i / 4)).padStart(2, "0")}:${String((i % 4) * 15).padStart(2, "0")}`)
         .map((t) => ({ t, at: cal.at(cal.today, t) }))
-        .filter(({ t, at }) => at > cal.now && (t >= "08:00" || rng.chance(0.05)));
-      if (later.length === 0) return cal.at(cal.today, officeTime(rng));
+        .filter(({ t, at }) => at > cal.now && t >= "08:00");
       const office = later.filter(({ t }) => t <= "17:45");
-      return rng.pick(office.length ? office : later).at;
+      if (office.length) return office[Math.floor(officePick * office.length)].at;
+      if (later.length) return later[Math.floor(eveningPick * later.length)].at;
+      return cal.at(cal.today, "17:00");
     }
     case "tomorrow":
       return cal.at(addDays(cal.today, 1), officeTime(rng));

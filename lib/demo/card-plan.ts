@@ -153,7 +153,8 @@ export function planCard({ rng, cal, module, name, company, owner, colleagues, d
   const endAt = new Date(Math.min(end, cal.now.getTime() - 10 * 60_000));
   const span = (path.length - 1) * rng.int(2, 9) * DAY + rng.int(1, 5) * DAY;
   let createdAt = cal.pastOfficeInstant(rng, Math.ceil((cal.now.getTime() - (endAt.getTime() - span)) / DAY));
-  if (createdAt.getTime() > endAt.getTime() - 30 * 60_000) createdAt = new Date(endAt.getTime() - rng.int(1, 48) * HOUR);
+  const shortly = rng.int(1, 48) * HOUR;
+  if (createdAt.getTime() > endAt.getTime() - 30 * 60_000) createdAt = new Date(endAt.getTime() - shortly);
 
   // Step boundaries between creation and the end, in order.
   const cuts = Array.from({ length: path.length - 1 }, () => officeMoment(rng, cal, createdAt, endAt)).sort((a, b) => a.getTime() - b.getTime());
