@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { closeDb, dataDir, getConnection } from "@/db/client";
-import { migrateDb } from "@/db/migrate";
+import { analyzeSettingsTables, migrateDb } from "@/db/migrate";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 import { systemClock } from "@/lib/clock";
 import { configureAdapter } from "@/lib/realtime/adapter";
@@ -19,6 +19,7 @@ process.env.AUTH_TRUST_HOST ??= "true";
 
 const connection = await getConnection();
 await migrateDb(connection.db);
+await analyzeSettingsTables(connection.db);
 
 const app = next({ dev, hostname, port });
 const handle = app.getRequestHandler();

@@ -12,7 +12,7 @@
 import { eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { openDb } from "@/db/client";
-import { migrateDb } from "@/db/migrate";
+import { analyzeSettingsTables, migrateDb } from "@/db/migrate";
 import { cardAssignees, cards, fields, groupMembers, groups, modules, organisation, statuses, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { refreshAllDenormalised } from "@/lib/demo/refresh-denormalised";
@@ -116,8 +116,8 @@ try {
   log("  denormalised columns filled (next todo, card_assignees, search_text)");
   await rebuild(["cards", "card_assignees"]);
   await loader.unsafe("vacuum (analyze) cards, card_assignees, card_contacts, contacts, todos, history");
-  // The small settings tables (users, modules, statuses…) are left as a real installation has them:
-  // autovacuum only analyses a table after 50 changes. --analyze-all analyses them too.
+  // The small settings tables get what every server start gives them (server.ts → analyzeSettingsTables).
+  await analyzeSettingsTables(db);
   if (flag("--analyze-all")) await loader.unsafe("analyze");
   const [sizes] = await loader<{ open: number; assignees: number; db: string }[]>`
     select (select count(*) from todos where completed_at is null)::int as open,
