@@ -22,7 +22,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
-  workers: databases.length,
+  // One story at a time: stories share each database's users (and the test clock), so parallel files would race.
+  workers: 1,
   retries: 0,
   reporter: process.env.CI ? "list" : [["list"]],
   use: { trace: "retain-on-failure", screenshot: "only-on-failure", locale: "en-GB" },
