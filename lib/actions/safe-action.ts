@@ -57,10 +57,13 @@ export function authedAction<S extends z.ZodType, T>(
     try {
       const actor = await getCurrentUser();
       if (!actor) return { ok: false, error: "unauthenticated" };
+      // A fixed permission is checked before parsing, so a refused caller learns nothing from validation.
+      if (typeof options.permission === "string" && !can(actor, options.permission)) return { ok: false, error: "forbidden" };
       const input = options.schema.parse(formDataToObject(raw));
-      const [action, resource] =
-        typeof options.permission === "function" ? options.permission(input, actor) : [options.permission];
-      if (!can(actor, action, resource)) return { ok: false, error: "forbidden" };
+      if (typeof options.permission === "function") {
+        const [action, resource] = options.permission(input, actor);
+        if (!can(actor, action, resource)) return { ok: false, error: "forbidden" };
+      }
       return { ok: true, data: await handler({ actor, db: await getDb(), now: systemClock.now() }, input) };
     } catch (error) {
       unstable_rethrow(error);

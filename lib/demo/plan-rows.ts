@@ -1,6 +1,7 @@
 import type { cards, FieldValue, history, todos } from "@/db/schema";
 import { validateFieldValues } from "@/lib/modules/field-values";
 import type { CardPlan, PlannedTodo, SeedModule } from "./card-plan";
+import { todoFacts } from "@/lib/todos/todo-facts";
 
 type CardRow = typeof cards.$inferInsert & { id: string };
 type TodoRow = typeof todos.$inferInsert;
@@ -8,7 +9,6 @@ type HistoryRow = typeof history.$inferInsert;
 export type PlanRows = { card: CardRow; todos: TodoRow[]; history: HistoryRow[]; links: { cardId: string; contactId: string; position: number }[] };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-const todoFacts = (t: PlannedTodo) => ({ todoId: t.id, text: t.text, type: t.type, assigneeId: t.assigneeId, deadline: t.deadline.toISOString() });
 
 /**
  * The rows the verbs would have written for a plan (createCard, createTodo, completeTodo,

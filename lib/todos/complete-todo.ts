@@ -6,9 +6,8 @@ import { conflict, forbidden } from "@/lib/errors";
 import { recordHistory } from "@/lib/history/record-history";
 import { getTodoOrThrow } from "./get-todo-or-throw";
 import { refreshCardTodos } from "./refresh-card-todos";
+import { todoFacts } from "./todo-facts";
 import { todoIdSchema } from "./todo-input";
-
-const todoFacts = (t: typeof todos.$inferSelect) => ({ todoId: t.id, text: t.text, type: t.type, assigneeId: t.assigneeId, deadline: t.deadline.toISOString() });
 
 /** Marks a todo done: it leaves the open lists and lands in the card's history with who and when. */
 export async function completeTodo({ actor, db, now }: Ctx, raw: { todoId: string }) {
@@ -47,5 +46,3 @@ export async function reopenTodo({ actor, db, now }: Ctx, raw: { todoId: string 
   });
   return { todoId: todo.id, cardId: todo.cardId, moduleId: todo.moduleId, assigneeId: todo.assigneeId };
 }
-
-export { todoFacts };

@@ -4,7 +4,7 @@ import type { Ctx } from "@/lib/actions/safe-action";
 import { can } from "@/lib/auth/permissions";
 import { conflict, forbidden } from "@/lib/errors";
 import { recordHistory } from "@/lib/history/record-history";
-import { todoFacts } from "./complete-todo";
+import { todoFacts } from "./todo-facts";
 import { getTodoOrThrow } from "./get-todo-or-throw";
 import { refreshCardTodos } from "./refresh-card-todos";
 import { todoIdSchema } from "./todo-input";
