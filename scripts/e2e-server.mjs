@@ -28,7 +28,7 @@ const server = spawn("node", ["--import", "tsx", "server.ts"], {
   env: {
     ...process.env,
     NODE_ENV: "production",
-    NEXT_DIST_DIR: ".next-e2e",
+    NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-e2e", // a second checkout of the suite can build elsewhere
     CRM_TEST_MODE: "1",
     DATA_DIR: dataDir,
     PORT: port,

@@ -49,7 +49,7 @@ if (vitest) {
   skipped += vitest.numPendingTests + vitest.numTodoTests;
 } else failed += 1;
 
-if (run("build", "npx", ["next", "build"], { NEXT_DIST_DIR: ".next-e2e" })) {
+if (run("build", "npx", ["next", "build"], { NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-e2e" })) {
   const playwrightJson = path.join(reports, "playwright.json");
   run("e2e (playwright)", "npx", ["playwright", "test", "--reporter=list,json"], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
