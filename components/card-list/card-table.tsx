@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import type { CardListRow } from "@/lib/cards/list-cards";
 import { NextTodoCell } from "./next-todo-cell";
@@ -10,7 +10,8 @@ import { StatusBadge } from "./status-badge";
  * Dense on purpose — this is where a salesperson spends the day.
  */
 export async function CardTable({ rows, moduleName, now, timeZone }: { rows: CardListRow[]; moduleName: string; now: Date; timeZone: string }) {
-  const [t, format] = await Promise.all([getTranslations("cards.list"), getFormatter()]);
+  const [t, locale] = await Promise.all([getTranslations("cards.list"), getLocale()]);
+  const activity = new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone }); // one for all rows
   return (
     <Card className="overflow-x-auto">
       <table className="w-full text-left text-sm">
@@ -50,7 +51,7 @@ export async function CardTable({ rows, moduleName, now, timeZone }: { rows: Car
               </th>
               <td className="min-w-64 px-4 py-2.5">
                 {row.nextTodo ? (
-                  <NextTodoCell todo={row.nextTodo} serverNow={now} timeZone={timeZone} />
+                  <NextTodoCell todo={row.nextTodo} now={now} timeZone={timeZone} />
                 ) : (
                   <span className="text-xs text-slate-400 italic">{t("noTodo")}</span>
                 )}
@@ -63,7 +64,7 @@ export async function CardTable({ rows, moduleName, now, timeZone }: { rows: Car
               </td>
               <td className="hidden px-4 py-2.5 text-right text-xs whitespace-nowrap text-slate-500 tabular-nums xl:table-cell">
                 <time dateTime={row.lastActivityAt.toISOString()}>
-                  {format.dateTime(row.lastActivityAt, { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone })}
+                  {activity.format(row.lastActivityAt)}
                 </time>
               </td>
             </tr>

@@ -1,9 +1,7 @@
-"use client";
-
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import { deadlineState, type DeadlineState } from "@/lib/time/org-time";
-import { formatDeadline } from "./format-deadline";
+import { useFormatDeadline } from "./format-deadline";
 
 export const deadlineTone: Record<DeadlineState, string> = {
   overdue: "text-red-700",
@@ -12,12 +10,12 @@ export const deadlineTone: Record<DeadlineState, string> = {
 };
 
 /**
- * A todo's deadline at `now` (pass useOrgNow's to keep it live): overdue in red with an "Overdue"
+ * A todo's deadline at `now` (in a client component, pass useOrgNow's to keep it live): overdue in red with an "Overdue"
  * mark (an icon and words, not colour alone), due later today in bold, a later day plain.
  */
 export function DeadlineLabel({ deadline, now, timeZone, className }: { deadline: Date; now: Date; timeZone: string; className?: string }) {
   const t = useTranslations("cards.deadline");
-  const format = useFormatter();
+  const formatDeadline = useFormatDeadline(timeZone);
   const state = deadlineState(deadline, now, timeZone);
   return (
     <span className={cn("inline-flex items-center gap-1 whitespace-nowrap tabular-nums", deadlineTone[state], className)} data-state={state}>
@@ -30,7 +28,7 @@ export function DeadlineLabel({ deadline, now, timeZone, className }: { deadline
         </>
       )}
       {state === "today" && <span className="sr-only">{t("dueToday")}: </span>}
-      <time dateTime={deadline.toISOString()}>{formatDeadline(deadline, now, timeZone, format, (key, values) => t(key, values))}</time>
+      <time dateTime={deadline.toISOString()}>{formatDeadline(deadline, now)}</time>
     </span>
   );
 }

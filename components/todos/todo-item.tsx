@@ -1,28 +1,15 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useFormatDeadline } from "@/components/card-list/format-deadline";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { TodoType } from "@/db/schema";
-import { todoGroup, type DeadlineState } from "@/lib/time/org-time";
+import type { DeadlineState } from "@/lib/time/org-time";
 import { TodoTypeIcon } from "./todo-type-icon";
 
 export type TodoItemTodo = { id: string; text: string; type: TodoType; assigneeId: string; assigneeName: string; deadline: Date; state: DeadlineState };
-
-/** "Today 15:00", "Tomorrow 09:00", "Tue, 12 May 09:00" — on the organisation's clock. */
-export function useDeadlineLabel(timeZone: string) {
-  const t = useTranslations("card.todos");
-  const format = useFormatter();
-  return (deadline: Date, now: Date) => {
-    const time = format.dateTime(deadline, { hour: "numeric", minute: "2-digit", timeZone });
-    const group = todoGroup(deadline, now, timeZone);
-    if (group === "today") return t("deadlineToday", { time });
-    if (group === "tomorrow") return t("deadlineTomorrow", { time });
-    const sameYear = format.dateTime(deadline, { year: "numeric", timeZone }) === format.dateTime(now, { year: "numeric", timeZone });
-    return format.dateTime(deadline, { weekday: "short", month: "short", day: "numeric", year: sameYear ? undefined : "numeric", hour: "numeric", minute: "2-digit", timeZone });
-  };
-}
 
 /**
  * One open todo: overdue in red and labelled "Overdue", due later today in bold, a later day plain —
@@ -50,7 +37,7 @@ export function TodoItem({
 }) {
   const t = useTranslations("card.todos");
   const tc = useTranslations("common");
-  const deadlineLabel = useDeadlineLabel(timeZone);
+  const deadlineLabel = useFormatDeadline(timeZone);
   return (
     <div className={cn("flex flex-wrap items-start gap-x-3 gap-y-2 rounded-md px-3 py-2.5 sm:flex-nowrap", state === "overdue" && "bg-red-50/60")}>
       <span

@@ -18,6 +18,16 @@ describe("organisation time", () => {
     expect(nextMidnight(new Date("2026-10-25T10:00:00Z"), tz).toISOString()).toBe("2026-10-25T23:00:00.000Z");
   });
 
+  it("knows yesterday across a DST change, and gives the same day's boundaries for any moment of it, in each zone", () => {
+    const afterSpring = dayBoundaries(new Date("2026-03-30T10:00:00Z"), tz);
+    expect(afterSpring.yesterday.toISOString()).toBe("2026-03-28T23:00:00.000Z"); // Budapest's 29 March began at +01:00
+    expect(afterSpring.today.toISOString()).toBe("2026-03-29T22:00:00.000Z");
+    expect(dayBoundaries(new Date("2026-03-30T21:59:59Z"), tz)).toEqual(afterSpring);
+    expect(dayBoundaries(new Date("2026-03-30T22:00:00Z"), tz).today.toISOString()).toBe("2026-03-30T22:00:00.000Z");
+    expect(dayBoundaries(new Date("2026-03-30T10:00:00Z"), "America/New_York").today.toISOString()).toBe("2026-03-30T04:00:00.000Z");
+    expect(dayBoundaries(new Date("2026-03-30T10:00:00Z"), tz)).toEqual(afterSpring);
+  });
+
   it("colours a deadline overdue, today or later from one clock", () => {
     const now = new Date("2026-05-04T10:00:00Z"); // 12:00 in Budapest
     expect(deadlineState(new Date("2026-05-04T09:59:00Z"), now, tz)).toBe("overdue");

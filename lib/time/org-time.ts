@@ -21,12 +21,20 @@ export function instantToZoned(instant: Date, timeZone: string): { date: string;
   return { date: `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}`, time: `${pad(z.getHours())}:${pad(z.getMinutes())}` };
 }
 
-/** Start of today, tomorrow and the day after, as instants, in the organisation's zone (23- and 25-hour days included). */
-export function dayBoundaries(now: Date, timeZone: string) {
+type DayBoundaries = Readonly<{ yesterday: Date; today: Date; tomorrow: Date; dayAfter: Date }>;
+
+// Working out a zone's midnight costs several Intl calls; a page asks for it once per row, always for the same day.
+const lastDayByZone = new Map<string, DayBoundaries>();
+
+/** Start of yesterday, today, tomorrow and the day after, as instants, in the organisation's zone (23- and 25-hour days included). */
+export function dayBoundaries(now: Date, timeZone: string): DayBoundaries {
+  const cached = lastDayByZone.get(timeZone);
+  if (cached && now >= cached.today && now < cached.tomorrow) return cached;
   const today = startOfDay(new TZDate(now.getTime(), timeZone));
-  const tomorrow = addDays(today, 1);
-  const dayAfter = addDays(today, 2);
-  return { today: new Date(today.getTime()), tomorrow: new Date(tomorrow.getTime()), dayAfter: new Date(dayAfter.getTime()) };
+  const instant = (days: number) => new Date(addDays(today, days).getTime());
+  const day: DayBoundaries = Object.freeze({ yesterday: instant(-1), today: instant(0), tomorrow: instant(1), dayAfter: instant(2) });
+  lastDayByZone.set(timeZone, day);
+  return day;
 }
 
 /** The next local midnight after `now`: when "today" rolls over. */
