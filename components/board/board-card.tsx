@@ -117,7 +117,7 @@ export function BoardCard({
       {card.contact && <p className="mt-0.5 truncate text-xs text-slate-500">{card.contact.name}</p>}
       {card.nextTodo && (
         <div className="mt-2 border-t border-slate-100 pt-2 text-xs">
-          <NextTodoCell todo={card.nextTodo} serverNow={serverNow} timeZone={timeZone} showAssignee={false} />
+          <NextTodoCell todo={card.nextTodo} now={serverNow} timeZone={timeZone} showAssignee={false} />
         </div>
       )}
       <p className="mt-2 truncate text-xs text-slate-500">{card.owner?.name ?? t("list.noOwner")}</p>

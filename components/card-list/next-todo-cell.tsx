@@ -1,27 +1,28 @@
-"use client";
-
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import { TodoTypeIcon } from "@/components/todos/todo-type-icon";
 import type { CardListRow } from "@/lib/cards/list-cards";
 import { deadlineState } from "@/lib/time/org-time";
 import { DeadlineLabel, deadlineTone } from "./deadline-label";
-import { useOrgNow } from "./use-org-now";
 
-/** A row's next todo: type, text, deadline and assignee — red once overdue, bold when due later today, live. */
+/**
+ * A row's next todo: type, text, deadline and assignee — red once overdue, bold when due later today,
+ * at `now` (the render's). No clock of its own: the server's deadline clock announces every passing
+ * deadline and midnight, and the page refetches, so a list of hundreds of rows runs no timers.
+ * Renders on the server (the list) and in the browser (the board) alike.
+ */
 export function NextTodoCell({
   todo,
-  serverNow,
+  now,
   timeZone,
   showAssignee = true,
 }: {
   todo: NonNullable<CardListRow["nextTodo"]>;
-  serverNow: Date;
+  now: Date;
   timeZone: string;
   showAssignee?: boolean;
 }) {
   const t = useTranslations("cards");
-  const now = useOrgNow(serverNow, timeZone, todo.deadline);
   const state = deadlineState(todo.deadline, now, timeZone);
   const type = t(`deadline.types.${todo.type}`);
   return (
