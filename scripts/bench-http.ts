@@ -5,12 +5,13 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-const distDir = ".next-bench";
+// BENCH_DIST_DIR lets a second build (e.g. while profiling a change) sit beside the usual one.
+const distDir = process.env.BENCH_DIST_DIR ?? ".next-bench";
 
 export function ensureBuild({ rebuild, log }: { rebuild: boolean; log: (m: string) => void }): void {
   if (!rebuild && existsSync(path.join(distDir, "BUILD_ID"))) return;
@@ -41,15 +42,21 @@ function freePort(): Promise<number> {
 
 export type RunningServer = { base: string; stop: () => Promise<void>; output: () => string; cpuMs: () => number };
 
-/** CPU time (user + system) a process has used so far, from /proc (Linux; clock ticks of 10 ms). */
+/** CPU time (user + system) a process and its children (the server's workers) have used so far, from /proc (Linux; ticks of 10 ms). */
 function processCpuMs(pid: number | undefined): number {
   if (!pid) return NaN;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return NaN;
-  }
+  const stat = (p: string) => {
+    try {
+      return readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
+    } catch {
+      return null; // gone meanwhile
+    }
+  };
+  const processes = readdirSync("/proc").filter((p) => p === String(pid) || (/^\d+$/.test(p) && Number(stat(p)?.[1]) === pid));
+  return processes.reduce((sum, p) => {
+    const fields = stat(p);
+    return fields ? sum + (Number(fields[11]) + Number(fields[12])) * 10 : sum;
+  }, 0);
 }
 
 /** `nodeArgs` go before the script, e.g. ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] to profile the server. */

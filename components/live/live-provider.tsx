@@ -12,7 +12,9 @@ const LiveContext = createContext<Live>({ socket: null, connected: false });
 export function LiveProvider({ children }: { children: React.ReactNode }) {
   const [live, setLive] = useState<Live>({ socket: null, connected: false });
   useEffect(() => {
-    const socket = io({ transports: ["websocket", "polling"], reconnectionDelayMax: 5000 });
+    // WebSocket only: a long-polling session must reach the same process every time, which a server
+    // running one worker per core (or several instances behind a proxy) cannot promise.
+    const socket = io({ transports: ["websocket"], reconnectionDelayMax: 5000 });
     const update = () => setLive({ socket, connected: socket.connected });
     socket.on("connect", update);
     socket.on("disconnect", update);
