@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { useErrorMessage } from "@/components/ui/form";
 import type { MyTodo, MyTodoGroup } from "@/lib/todos/list-my-todos";
+import type { TodoGroup } from "@/lib/time/org-time";
 import { MyTodoItem } from "./my-todo-item";
 
 const groupTone = { overdue: "text-red-700", today: "text-slate-900", tomorrow: "text-slate-800", later: "text-slate-700" } as const;
@@ -16,7 +17,18 @@ const groupTone = { overdue: "text-red-700", today: "text-slate-900", tomorrow: 
  * My todos, grouped overdue / today / tomorrow / later. "Done" takes a todo off at once (and puts it
  * back with the reason if the server refuses), then asks for the card's next step so the work goes on.
  */
-export function MyTodos({ groups, serverNow, timeZone }: { groups: MyTodoGroup[]; serverNow: Date; timeZone: string }) {
+export function MyTodos({
+  groups,
+  expandedGroup,
+  serverNow,
+  timeZone,
+}: {
+  groups: MyTodoGroup[];
+  /** The group shown in full ("Show all"), from the URL. */
+  expandedGroup: TodoGroup | null;
+  serverNow: Date;
+  timeZone: string;
+}) {
   const t = useTranslations("cards.myTodos");
   const errorMessage = useErrorMessage();
   const [shown, hide] = useOptimistic(groups, (state, todoId: string) =>
@@ -82,7 +94,24 @@ export function MyTodos({ groups, serverNow, timeZone }: { groups: MyTodoGroup[]
                 ))}
               </ul>
             )}
-            {group.more > 0 && <p className="mt-2 text-xs text-slate-500">{t("more", { count: group.more })}</p>}
+            {group.more > 0 && (
+              <p className="mt-2 text-xs text-slate-500">
+                {group.group === expandedGroup ? (
+                  t("more", { count: group.more })
+                ) : (
+                  <Link href={`/todos?group=${group.group}`} scroll={false} className="font-medium text-brand-700 hover:underline">
+                    {t("showAll", { count: group.count, group: t(`groups.${group.group}`) })}
+                  </Link>
+                )}
+              </p>
+            )}
+            {group.group === expandedGroup && (
+              <p className="mt-2 text-xs">
+                <Link href="/todos" scroll={false} className="font-medium text-brand-700 hover:underline">
+                  {t("showFewer")}
+                </Link>
+              </p>
+            )}
           </section>
         ))
       )}

@@ -84,6 +84,10 @@ describe("listMyTodos", async () => {
     // Counting stops at countCap: the page says "3+" rather than scanning thousands of old todos.
     const capped = await listMyTodos(db, admin, { now, timeZone: tz, limitPerGroup: 2, countCap: 3 });
     expect(capped.groups.find((g) => g.group === "later")).toMatchObject({ count: 3, countCapped: true, more: 1 });
+    // "Show all" on one group lists all of it; the others keep their first rows.
+    const expanded = await listMyTodos(db, admin, { now, timeZone: tz, limitPerGroup: 2, expandedGroup: "later" });
+    expect(expanded.groups.find((g) => g.group === "later")).toMatchObject({ count: 5, more: 0 });
+    expect(expanded.groups.find((g) => g.group === "later")!.todos).toHaveLength(5);
   });
 
   it("never lists a todo on a card the user may not see, even if it is assigned to them", async () => {

@@ -27,19 +27,24 @@ export type MyTodoGroup = { group: TodoGroup; todos: MyTodo[]; count: number; co
 
 export type MyTodos = { groups: MyTodoGroup[]; total: number };
 
+/** How many todos a group the user opened in full ("Show all") lists; beyond that the card lists take over. */
+export const expandedLimit = 1000;
+
 /**
  * "My todos": every open todo assigned to the actor, across modules, on live cards they may see,
  * grouped overdue / today / tomorrow / later on the organisation's clock (todoGroup's boundaries).
  * Two queries, each four short ranges of the (assignee, deadline) index: the first rows of every
- * group, and every group's count — bounded, so a user with thousands of old todos still gets a fast page.
+ * group (50, or up to 1,000 for the one group the user opened in full), and every group's count —
+ * bounded, so a user with thousands of old todos still gets a fast page.
  */
 export async function listMyTodos(
   db: Db,
   actor: Actor,
-  input: { now: Date; timeZone: string; limitPerGroup?: number; countCap?: number },
+  input: { now: Date; timeZone: string; limitPerGroup?: number; expandedGroup?: TodoGroup | null; countCap?: number },
 ): Promise<MyTodos> {
   if (!can(actor, "todos.view")) throw forbidden();
-  const cap = Math.min(Math.max(Math.trunc(input.limitPerGroup ?? 200), 1), 1000);
+  const cap = Math.min(Math.max(Math.trunc(input.limitPerGroup ?? 50), 1), expandedLimit);
+  const limitOf = (group: TodoGroup) => (group === input.expandedGroup ? expandedLimit : cap);
   const countCap = Math.max(Math.trunc(input.countCap ?? 500), cap);
   const { tomorrow, dayAfter } = dayBoundaries(input.now, input.timeZone);
   const ranges: Record<TodoGroup, SQL[]> = {
@@ -77,7 +82,7 @@ export async function listMyTodos(
       .innerJoin(modules, eq(modules.id, cards.moduleId))
       .where(mine(group))
       .orderBy(asc(todos.deadline), asc(todos.id))
-      .limit(cap);
+      .limit(limitOf(group));
   const countOf = (group: TodoGroup) => {
     const capped = db
       .select({ one: sql`1`.as("one") })
@@ -85,6 +90,7 @@ export async function listMyTodos(
       .innerJoin(cards, eq(cards.id, todos.cardId))
       .innerJoin(modules, eq(modules.id, cards.moduleId))
       .where(mine(group))
+      .orderBy(asc(todos.deadline)) // walks the (assignee, deadline) index and stops at the cap, instead of a bitmap of every match
       .limit(countCap + 1)
       .as(`capped_${group}`);
     return db.select({ group: sql<TodoGroup>`${group}::text`.as("todo_group"), count: count() }).from(capped);
