@@ -3,18 +3,19 @@
 import { useTranslations } from "next-intl";
 import { useErrorMessage, useFormAction, type FormState } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
-import { restoreCardAction, restoreTodoAction } from "@/app/(app)/trash/actions";
+import { restoreCardAction, restoreContactAction, restoreTodoAction } from "@/app/(app)/trash/actions";
 
-/** "Restore" for one trashed card or todo; the row leaves the list when it worked. */
-export function RestoreButton({ kind, id, name }: { kind: "card" | "todo"; id: string; name: string }) {
+const restore = { card: restoreCardAction, todo: restoreTodoAction, contact: restoreContactAction } as const;
+const idField = { card: "cardId", todo: "todoId", contact: "contactId" } as const;
+
+/** "Restore" for one trashed card, todo or contact; the row leaves the list when it worked. */
+export function RestoreButton({ kind, id, name }: { kind: keyof typeof restore; id: string; name: string }) {
   const t = useTranslations("card.trash");
   const message = useErrorMessage();
-  const { state, pending, onSubmit } = useFormAction(async (prev: FormState, form: FormData) =>
-    kind === "card" ? restoreCardAction(prev, form) : restoreTodoAction(prev, form),
-  );
+  const { state, pending, onSubmit } = useFormAction(async (prev: FormState, form: FormData) => restore[kind](prev, form));
   return (
     <form onSubmit={onSubmit} className="flex flex-col items-end gap-1">
-      <input type="hidden" name={kind === "card" ? "cardId" : "todoId"} value={id} />
+      <input type="hidden" name={idField[kind]} value={id} />
       <Button type="submit" size="sm" variant="secondary" disabled={pending} aria-busy={pending} aria-label={t("restoreLabel", { name })}>
         {t("restore")}
       </Button>

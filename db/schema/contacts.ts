@@ -34,5 +34,6 @@ export const contacts = pgTable(
     index("contacts_tax_number_idx").on(t.taxNumber).where(sql`${t.taxNumber} <> ''`),
     index("contacts_company_idx").on(t.companyId),
     index("contacts_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
+    index("contacts_trash_idx").on(t.deletedAt, t.id).where(sql`${t.deletedAt} is not null`),
   ],
 );

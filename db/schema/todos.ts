@@ -37,6 +37,7 @@ export const todos = pgTable(
     index("todos_assignee_open_idx").on(t.assigneeId, t.deadline).where(sql`${t.completedAt} is null and ${t.deletedAt} is null`),
     index("todos_open_deadline_idx").on(t.deadline).where(sql`${t.completedAt} is null and ${t.deletedAt} is null`),
     index("todos_card_idx").on(t.cardId),
+    index("todos_trash_idx").on(t.deletedAt, t.id).where(sql`${t.deletedAt} is not null`),
   ],
 );
 

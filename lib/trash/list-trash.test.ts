@@ -6,7 +6,10 @@ import { createTodo } from "@/lib/todos/create-todo";
 import { restoreTodo, trashTodo } from "@/lib/todos/trash-todo";
 import { ctx, seedCrm } from "@/test/crm-fixtures";
 import { createTestDb } from "@/test/db";
-import { listTrashedCards, listTrashedTodos } from "./list-trash";
+import { createContact } from "@/lib/contacts/create-contact";
+import { restoreContact } from "@/lib/contacts/restore-contact";
+import { trashContact } from "@/lib/contacts/trash-contact";
+import { listTrashedCards, listTrashedContacts, listTrashedTodos } from "./list-trash";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 4, 4, 10, minute));
 
@@ -77,6 +80,26 @@ describe("trash listing and restore", async () => {
       await expect(listTrashedCards(db, crm.actors[actor])).rejects.toMatchObject({ code: "forbidden" });
       await expect(listTrashedTodos(db, crm.actors[actor])).rejects.toMatchObject({ code: "forbidden" });
     }
+  });
+
+  it("lists trashed companies and persons newest first, in keyset pages, and restoring takes one out", async () => {
+    const { normal, manager } = crm.actors;
+    const make = async (name: string, kind: "company" | "person") =>
+      (await createContact(ctx(db, normal, at(0)), kind === "company" ? { kind, name } : { kind, firstName: name, lastName: "Kovács" })).contactId;
+    const acme = await make("Acme Kft.", "company");
+    const anna = await make("Anna", "person");
+    await make("Still here Kft.", "company");
+    await trashContact(ctx(db, manager, at(10)), { contactId: acme });
+    await trashContact(ctx(db, manager, at(11)), { contactId: anna });
+
+    const first = await listTrashedContacts(db, manager, { limit: 1 });
+    expect(first.items).toMatchObject([{ id: anna, kind: "person", name: "Kovács Anna", deletedById: manager.id }]);
+    const second = await listTrashedContacts(db, manager, { limit: 1, cursor: first.nextCursor! });
+    expect(second).toMatchObject({ items: [{ id: acme, kind: "company", name: "Acme Kft." }], nextCursor: null });
+    await expect(listTrashedContacts(db, normal)).rejects.toMatchObject({ code: "forbidden" });
+
+    await restoreContact(ctx(db, manager, at(12)), { contactId: acme });
+    expect((await listTrashedContacts(db, manager)).items.map((c) => c.id)).toEqual([anna]);
   });
 
   it("restores a card and a todo: they leave the trash and come back to the card page, with history", async () => {

@@ -2,7 +2,7 @@ import { and, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { cards, modules, todos, users, type TodoType } from "@/db/schema";
+import { cards, contacts, modules, todos, users, type ContactKind, type TodoType } from "@/db/schema";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { displayName } from "@/lib/cards/list-card-users";
 import { visibleCardsCondition } from "@/lib/cards/scope";
@@ -26,6 +26,15 @@ export type TrashedTodo = {
   cardId: string;
   cardName: string;
   moduleName: string;
+  deletedAt: Date;
+  deletedById: string | null;
+  deletedByName: string | null;
+};
+
+export type TrashedContact = {
+  id: string;
+  name: string;
+  kind: ContactKind;
   deletedAt: Date;
   deletedById: string | null;
   deletedByName: string | null;
@@ -58,7 +67,11 @@ function decodeCursor(cursor: string): Cursor {
 }
 
 /** Newest first on (deleted_at, id); the key is read back as text so no microsecond is lost between pages. */
-function keyset(deletedAt: typeof cards.deletedAt | typeof todos.deletedAt, id: typeof cards.id | typeof todos.id, cursor: Cursor | null): SQL | undefined {
+function keyset(
+  deletedAt: typeof cards.deletedAt | typeof todos.deletedAt | typeof contacts.deletedAt,
+  id: typeof cards.id | typeof todos.id | typeof contacts.id,
+  cursor: Cursor | null,
+): SQL | undefined {
   return cursor ? sql`(${deletedAt}, ${id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)` : undefined;
 }
 
@@ -143,6 +156,38 @@ export async function listTrashedTodos(db: Db, actor: Actor, raw: TrashPageInput
     cardId: r.cardId,
     cardName: r.cardName,
     moduleName: r.moduleName,
+    deletedAt: r.deletedAt!,
+    deletedById: r.deletedById,
+    deletedByName: r.deletedById ? displayName(r) : null,
+  }));
+}
+
+/** Trashed contacts (companies and persons), most recently trashed first. Contacts have no owner: whoever may browse the trash sees them all. */
+export async function listTrashedContacts(db: Db, actor: Actor, raw: TrashPageInput = {}): Promise<TrashPage<TrashedContact>> {
+  if (!can(actor, "trash.view")) throw forbidden();
+  const input = trashPageSchema.parse(raw);
+  const cursor = input.cursor ? decodeCursor(input.cursor) : null;
+  const rows = await db
+    .select({
+      id: contacts.id,
+      name: contacts.name,
+      kind: contacts.kind,
+      deletedAt: contacts.deletedAt,
+      sortKey: sql<string>`${contacts.deletedAt}::text`,
+      deletedById: contacts.deletedById,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      email: users.email,
+    })
+    .from(contacts)
+    .leftJoin(users, eq(users.id, contacts.deletedById))
+    .where(and(isNotNull(contacts.deletedAt), keyset(contacts.deletedAt, contacts.id, cursor)))
+    .orderBy(desc(contacts.deletedAt), desc(contacts.id))
+    .limit(input.limit + 1);
+  return page(rows, input.limit, (r) => ({
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
     deletedAt: r.deletedAt!,
     deletedById: r.deletedById,
     deletedByName: r.deletedById ? displayName(r) : null,
