@@ -1,4 +1,5 @@
 import { asc, eq, isNull, sql } from "drizzle-orm";
+import { cache } from "react";
 import type { Db } from "@/db/client";
 import { fields, modules, statuses } from "@/db/schema";
 import type { Ctx } from "@/lib/actions/safe-action";
@@ -7,14 +8,15 @@ import { forbidden } from "@/lib/errors";
 
 export type ActiveModule = { id: string; name: string };
 
-/** The modules of the top navigation: not archived, in their order. Every user sees every module. */
-export async function listActiveModules(db: Db): Promise<ActiveModule[]> {
-  return db
-    .select({ id: modules.id, name: modules.name })
-    .from(modules)
-    .where(isNull(modules.archivedAt))
-    .orderBy(asc(modules.position), asc(modules.createdAt), asc(modules.id));
-}
+/** The modules of the top navigation: not archived, in their order. Every user sees every module. Once per request. */
+export const listActiveModules = cache(
+  async (db: Db): Promise<ActiveModule[]> =>
+    await db
+      .select({ id: modules.id, name: modules.name })
+      .from(modules)
+      .where(isNull(modules.archivedAt))
+      .orderBy(asc(modules.position), asc(modules.createdAt), asc(modules.id)),
+);
 
 export type ModuleListItem = {
   id: string;

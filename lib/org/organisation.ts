@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { organisation } from "@/db/schema";
@@ -6,10 +7,11 @@ export type Organisation = typeof organisation.$inferSelect;
 export const locales = ["hu", "en"] as const;
 export type Locale = (typeof locales)[number];
 
-export async function getOrganisation(db: Db): Promise<Organisation | null> {
+/** The organisation's one row; read once per request however many parts of a page ask (React's cache). */
+export const getOrganisation = cache(async (db: Db): Promise<Organisation | null> => {
   const [org] = await db.select().from(organisation).limit(1);
   return org ?? null;
-}
+});
 
 export const timeZoneSchema = z.string().refine((tz) => {
   try {
