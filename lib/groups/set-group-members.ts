@@ -4,19 +4,23 @@ import { groupMembers, groups, users } from "@/db/schema";
 import type { Ctx } from "@/lib/actions/safe-action";
 import { can } from "@/lib/auth/permissions";
 import { forbidden, invalid, notFound } from "@/lib/errors";
+import { reconnectUsers } from "@/lib/realtime/socket-server";
 import { idListSchema, idSchema } from "@/lib/users/schemas";
 
 export const setGroupMembersSchema = z.object({ groupId: idSchema, userIds: idListSchema });
 export type SetGroupMembersInput = z.input<typeof setGroupMembersSchema>;
 
-/** Makes exactly these users the group's members; returns who was added and who removed. */
+/**
+ * Makes exactly these users the group's members; returns who was added and who removed. Their live
+ * connections reconnect, so they hear about exactly the cards their new groups let them see.
+ */
 export async function setGroupMembers(
   ctx: Ctx,
   input: SetGroupMembersInput,
 ): Promise<{ groupId: string; added: string[]; removed: string[] }> {
   if (!can(ctx.actor, "groups.manage")) throw forbidden();
   const { groupId, userIds } = setGroupMembersSchema.parse(input);
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const [group] = await tx.select({ archivedAt: groups.archivedAt }).from(groups).where(eq(groups.id, groupId)).for("update");
     if (!group) throw notFound();
     if (group.archivedAt) throw invalid("group_archived");
@@ -36,4 +40,6 @@ export async function setGroupMembers(
     if (added.length > 0) await tx.insert(groupMembers).values(added.map((userId) => ({ groupId, userId })));
     return { groupId, added, removed };
   });
+  reconnectUsers([...result.added, ...result.removed]);
+  return result;
 }

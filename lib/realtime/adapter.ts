@@ -28,3 +28,8 @@ export async function configureAdapter(io: Server): Promise<() => Promise<void>>
   }
   return async () => {};
 }
+
+/** Whether configureAdapter joined this instance to others (so server-side messages have someone to reach). */
+export function usesClusterAdapter(): boolean {
+  return Boolean(process.env.REDIS_URL || process.env.DATABASE_URL);
+}

@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/permissions";
 import { loadSessionUser } from "@/lib/auth/session-user";
 import { getVisibleCardOrThrow } from "@/lib/cards/scope";
+import { usesClusterAdapter } from "./adapter";
 import { rooms, roomsForActor } from "./rooms";
 
 const sessionCookies = ["__Secure-authjs.session-token", "authjs.session-token"];
@@ -34,6 +35,8 @@ type SocketData = { actor: Actor; watching?: string };
 export type PresenceUser = { id: string; name: string };
 
 const globalForIo = globalThis as unknown as { __crmIo?: Server };
+/** Between instances: "close your connections of these users" (see reconnectUsers). */
+const reconnectUsersEvent = "crm:reconnect-users";
 
 /** Who is looking at a card right now, across every instance, each user once. */
 async function presenceOf(io: Server, cardId: string): Promise<PresenceUser[]> {
@@ -58,6 +61,7 @@ export function attachSocketServer(httpServer: HttpServer): Server {
     (socket.data as SocketData).actor = actor;
     next();
   });
+  io.on(reconnectUsersEvent, (userIds: string[]) => closeLocalConnections(io, userIds));
   io.on("connection", (socket: Socket) => {
     const data = socket.data as SocketData;
     void socket.join(roomsForActor(data.actor));
@@ -93,4 +97,24 @@ async function leaveCard(io: Server, socket: Socket, cardId: string) {
 /** Ends every live connection of a user whose sessions were just voided (deactivated, role or password changed). */
 export function disconnectUser(userId: string): void {
   globalForIo.__crmIo?.in(rooms.user(userId)).disconnectSockets(true);
+}
+
+function closeLocalConnections(io: Server, userIds: string[]) {
+  const ids = new Set(userIds);
+  for (const socket of io.of("/").sockets.values()) {
+    if (ids.has((socket.data as SocketData).actor.id)) socket.conn.close();
+  }
+}
+
+/**
+ * Makes these users' browsers reconnect, on every instance, so the handshake loads their current
+ * groups and joins the right rooms: for changes that keep their session valid (group membership).
+ * It closes the transport instead of sending a Socket.IO disconnect, after which a client would stay
+ * offline; the client reconnects by itself, and LiveRefresh then refetches what they gained or lost.
+ */
+export function reconnectUsers(userIds: string[]): void {
+  const io = globalForIo.__crmIo;
+  if (!io || userIds.length === 0) return;
+  closeLocalConnections(io, userIds);
+  if (usesClusterAdapter()) io.serverSideEmit(reconnectUsersEvent, userIds);
 }

@@ -1,0 +1,146 @@
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { encode } from "next-auth/jwt";
+import type { Server } from "socket.io";
+import { io as connect, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import type { Actor } from "@/lib/auth/permissions";
+import { createCard } from "@/lib/cards/create-card";
+import { configureAdapter } from "@/lib/realtime/adapter";
+import { publishCardChanges, type ChangeEvent } from "@/lib/realtime/publish";
+import { rooms } from "@/lib/realtime/rooms";
+import { attachSocketServer } from "@/lib/realtime/socket-server";
+import { createTestDb, createTestPostgres, testDbKind } from "@/test/db";
+import { ctx, seedCrm } from "@/test/crm-fixtures";
+import { archiveGroup, restoreGroup } from "./archive-group";
+import { setGroupMembers } from "./set-group-members";
+
+// The real socket server (cookie handshake, rooms from the database), reading this test's database.
+const globals = globalThis as unknown as { __crmDb?: Promise<{ db: Db; close: () => Promise<void>; kind: string }>; __crmIo?: Server };
+process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
+
+type Browser = { socket: Socket; heard: ChangeEvent[]; disconnects: string[] };
+
+/**
+ * A socket server like server.ts starts, on a free port; with `databaseUrl`, joined to the other
+ * instances on it. Start it in beforeAll: it takes over the process-wide socket server and database.
+ */
+async function startInstance(db: Db, databaseUrl?: string) {
+  globals.__crmDb = Promise.resolve({ db, close: async () => {}, kind: testDbKind });
+  const http = createServer();
+  const io = attachSocketServer(http);
+  const closeAdapter = databaseUrl ? await configureAdapter(io) : async () => {};
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  const browsers: Socket[] = [];
+  async function stop() {
+    browsers.forEach((b) => b.close());
+    await io.close();
+    await closeAdapter();
+    delete globals.__crmIo;
+    delete globals.__crmDb;
+  }
+
+  /** A signed-in browser's connection: it reconnects by itself, as the app's client does. */
+  async function signedInBrowser(actor: Actor): Promise<Browser> {
+    const salt = "authjs.session-token";
+    const token = await encode({ token: { uid: actor.id, sv: 1 }, secret: process.env.AUTH_SECRET!, salt });
+    const socket = connect(url, { transports: ["websocket"], extraHeaders: { cookie: `${salt}=${token}` }, reconnectionDelay: 50, reconnectionDelayMax: 50 });
+    browsers.push(socket);
+    const browser: Browser = { socket, heard: [], disconnects: [] };
+    socket.on("crm:change", (e: ChangeEvent) => browser.heard.push(e));
+    socket.on("disconnect", (reason) => browser.disconnects.push(reason));
+    await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
+    return browser;
+  }
+  return { io, signedInBrowser, stop };
+}
+
+const until = async (check: () => boolean, ms = 5000) => {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 25))) if (check()) return;
+  throw new Error("timed out");
+};
+const reconnected = (browser: Browser, times: number) => () => browser.disconnects.length === times && browser.socket.connected;
+
+describe("a group change reaches its members' live connections", async () => {
+  const db = await createTestDb();
+  const crm = await seedCrm(db);
+  const admin = ctx(db, crm.actors.admin);
+  const member = crm.actors.groupRestrictedRo; // sees the cards of Romania's members
+  const { cardId, moduleId } = await createCard(admin, { moduleId: crm.module.id, name: "Romanian deal", ownerId: crm.actors.otherRestricted.id });
+  let instance: Awaited<ReturnType<typeof startInstance>>;
+  beforeAll(async () => void (instance = await startInstance(db)));
+  afterAll(() => instance.stop());
+  const signedInBrowser = (actor: Actor) => instance.signedInBrowser(actor);
+
+  const roomsOf = async (actor: Actor) => (await instance.io.in(rooms.user(actor.id)).fetchSockets()).flatMap((s) => [...s.rooms]);
+  async function hearsTheCard(browser: Browser) {
+    const before = browser.heard.length;
+    await publishCardChanges(db, [{ event: { kind: "card.changed", cardId, moduleId }, ownerIds: [crm.actors.otherRestricted.id] }]);
+    await new Promise((r) => setTimeout(r, 150));
+    return browser.heard.slice(before).some((e) => e.cardId === cardId);
+  }
+
+  it("a member removed from a group reconnects by itself and no longer hears about the group's cards; added back, it does again", async () => {
+    const browser = await signedInBrowser(member);
+    const bystander = await signedInBrowser(crm.actors.groupManagerHu);
+    expect(await roomsOf(member)).toContain(rooms.groupRestricted(crm.groups.ro.id));
+    expect(await hearsTheCard(browser)).toBe(true);
+
+    await setGroupMembers(admin, { groupId: crm.groups.ro.id, userIds: [crm.actors.otherRestricted.id] });
+    await until(reconnected(browser, 1));
+    expect(browser.disconnects).toEqual(["transport close"]); // not "io server disconnect", after which a browser stays offline
+    expect(await roomsOf(member)).not.toContain(rooms.groupRestricted(crm.groups.ro.id));
+    expect(await hearsTheCard(browser)).toBe(false);
+
+    await setGroupMembers(admin, { groupId: crm.groups.ro.id, userIds: [crm.actors.otherRestricted.id, member.id] });
+    await until(reconnected(browser, 2));
+    expect(await roomsOf(member)).toContain(rooms.groupRestricted(crm.groups.ro.id));
+    expect(await hearsTheCard(browser)).toBe(true);
+    expect(bystander.disconnects).toEqual([]); // users whose groups did not change keep their connection
+  });
+
+  it("archiving a group takes its rooms from every member's connection; restoring gives them back", async () => {
+    const browser = await signedInBrowser(member);
+    await archiveGroup(admin, { groupId: crm.groups.ro.id });
+    await until(reconnected(browser, 1));
+    expect(await roomsOf(member)).not.toContain(rooms.groupRestricted(crm.groups.ro.id));
+    expect(await hearsTheCard(browser)).toBe(false);
+
+    await restoreGroup(admin, { groupId: crm.groups.ro.id });
+    await until(reconnected(browser, 2));
+    expect(await roomsOf(member)).toContain(rooms.groupRestricted(crm.groups.ro.id));
+    expect(await hearsTheCard(browser)).toBe(true);
+  });
+});
+
+// Two instances joined by the PostgreSQL adapter: needs a real server, so only in the postgres project.
+describe.runIf(testDbKind === "postgres")("a group change on one instance reaches connections on another", () => {
+  const previousUrl = process.env.DATABASE_URL;
+  let db: Db;
+  let crm: Awaited<ReturnType<typeof seedCrm>>;
+  let other: Awaited<ReturnType<typeof startInstance>>;
+  let current: Awaited<ReturnType<typeof startInstance>>;
+  beforeAll(async () => {
+    const created = await createTestPostgres();
+    db = created.db;
+    crm = await seedCrm(db);
+    process.env.DATABASE_URL = created.url; // as in production: the adapter, and the verbs' notice to other instances, go by it
+    other = await startInstance(db, created.url);
+    current = await startInstance(db, created.url); // started last, so the verbs below run "on" this one
+  });
+  afterAll(async () => {
+    await Promise.all([other.stop(), current.stop()]);
+    process.env.DATABASE_URL = previousUrl;
+  });
+
+  it("a member connected to the other instance reconnects too", async () => {
+    const browser = await other.signedInBrowser(crm.actors.groupRestrictedRo);
+    await setGroupMembers(ctx(db, crm.actors.admin), { groupId: crm.groups.ro.id, userIds: [] });
+    await until(reconnected(browser, 1));
+    const [socket] = await other.io.in(rooms.user(crm.actors.groupRestrictedRo.id)).fetchSockets();
+    expect([...socket.rooms]).not.toContain(rooms.groupRestricted(crm.groups.ro.id));
+  });
+});
