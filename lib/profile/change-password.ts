@@ -6,7 +6,7 @@ import { loginRetryAfter, recordLoginFailure } from "@/lib/auth/login-throttle";
 import { hashPassword, passwordSchema, verifyPassword } from "@/lib/auth/password";
 import { can } from "@/lib/auth/permissions";
 import { forbidden, invalid, notFound } from "@/lib/errors";
-import { disconnectUser } from "@/lib/realtime/socket-server";
+import { reconnectUsers } from "@/lib/realtime/socket-server";
 
 export const changePasswordSchema = z
   .object({
@@ -59,6 +59,7 @@ export async function changePassword(
   );
   if (updated.length === 0) throw wrongCurrentPassword();
 
-  disconnectUser(userId);
+  // Every connection drops; only this browser's (its session renewed) gets back in on reconnecting.
+  reconnectUsers([userId]);
   return { userId, sessionVersion: updated[0].sessionVersion };
 }
