@@ -39,7 +39,7 @@ export async function CardTable({ rows, moduleName, now, timeZone }: { rows: Car
           {rows.map((row) => (
             <tr key={row.id} className="group align-top hover:bg-slate-50/70">
               <th scope="row" className="max-w-72 px-4 py-2.5 font-normal">
-                <Link href={`/cards/${row.id}`} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                <Link href={`/cards/${row.id}`} prefetch={false} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
                   {row.name}
                 </Link>
                 {row.contact && (

@@ -29,6 +29,8 @@ export function LiveProvider({ children }: { children: React.ReactNode }) {
 
 export const useLive = () => useContext(LiveContext);
 
+const maxDelayMs = 3000;
+
 /** Calls `handler` for every change event this user may hear about. */
 export function useLiveEvents(handler: (event: ChangeEvent) => void) {
   const { socket } = useLive();
@@ -48,18 +50,26 @@ export function useLiveEvents(handler: (event: ChangeEvent) => void) {
 
 /**
  * Re-renders the current page's server components when a relevant change arrives — in place: client
- * state (scroll, open dialogs, half-typed forms) is kept. Bursts are coalesced (≤ 1 refresh per
- * `wait` ms), and a reconnect refreshes once, so nothing missed while offline stays stale.
+ * state (scroll, open dialogs, half-typed forms) is kept. Bursts are coalesced: the first refresh
+ * comes `wait` ms after an event, and while events keep coming each next one waits twice as long
+ * (up to 3 s), so a storm of hundreds of changes costs a handful of refetches. A reconnect refreshes
+ * once, so nothing missed while offline stays stale.
  */
 export function LiveRefresh({ moduleId, cardId, contactId, wait = 300 }: { moduleId?: string; cardId?: string; contactId?: string; wait?: number }) {
   const router = useRouter();
   const { socket } = useLive();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const burst = useRef({ delay: wait, lastRefresh: 0 });
   const schedule = () => {
-    timer.current ??= setTimeout(() => {
+    if (timer.current) return;
+    const quiet = Date.now() - burst.current.lastRefresh > maxDelayMs;
+    const delay = quiet ? wait : Math.min(burst.current.delay * 2, maxDelayMs);
+    burst.current.delay = delay;
+    timer.current = setTimeout(() => {
       timer.current = null;
+      burst.current.lastRefresh = Date.now();
       router.refresh();
-    }, wait);
+    }, delay);
   };
   useLiveEvents((event) => {
     const global = event.kind === "day.changed";

@@ -10,6 +10,7 @@ export function NavLink({ href, children }: { href: string; children: React.Reac
   return (
     <Link
       href={href}
+      prefetch={false} // every page is rendered per request; prefetching them all on each view (and each live refresh) only loads the server
       aria-current={active ? "page" : undefined}
       className={cn(
         "block rounded-md px-3 py-2 text-sm font-medium",
