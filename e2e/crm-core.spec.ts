@@ -152,4 +152,19 @@ test("a trashed card can be restored from the trash, with history", async ({ pag
   await page.getByRole("button", { name: "Restore Website relaunch" }).click();
   await page.goto(cardUrl);
   await expect(page.getByRole("region", { name: "History" }).getByText(/restored/i).first()).toBeVisible();
+
+  // A contact goes to the same trash and comes back from it.
+  await page.goto("/contacts");
+  await page.getByRole("link", { name: "Nagy Péter" }).first().click();
+  await page.getByRole("button", { name: "Move to trash" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Move to trash" }).click();
+  await expect(page.getByText("This contact is in the trash")).toBeVisible();
+  const contactUrl = page.url();
+  await page.goto("/trash");
+  const contacts = page.getByRole("region", { name: "Contacts" });
+  await expect(contacts.getByRole("row", { name: /Nagy Péter/ })).toContainText("Person");
+  await contacts.getByRole("button", { name: "Restore Nagy Péter" }).click();
+  await expect(page.getByRole("row", { name: /Nagy Péter/ })).toHaveCount(0);
+  await page.goto(contactUrl);
+  await expect(page.getByText("This contact is in the trash")).toBeHidden();
 });

@@ -1,4 +1,6 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { TZDate } from "@date-fns/tz";
+import { expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { format } from "date-fns";
 
 /** The first admin, created by the first-run story on every database. */
 export const admin = {
@@ -56,5 +58,73 @@ export async function inviteAndActivate(
   await page.getByRole("button", { name: "Set password" }).click();
   await expect(page.getByText("Your password has been set.", { exact: false })).toBeVisible();
   await signIn(page, who.email, who.password);
+  return page;
+}
+
+/** The organisation's time zone: the setup form's default, which the first-run story keeps. */
+export const orgTimeZone = "Europe/Budapest";
+
+/** An instant as the todo form's Date and Time fields take it, on the organisation's clock. */
+export function orgDateTime(at: Date): { date: string; time: string } {
+  const zoned = new TZDate(at, orgTimeZone);
+  return { date: format(zoned, "yyyy-MM-dd"), time: format(zoned, "HH:mm") };
+}
+
+/** The first midnight after `at` on the organisation's clock. */
+export function nextOrgMidnight(at: Date): Date {
+  const zoned = new TZDate(at, orgTimeZone);
+  return new Date(new TZDate(zoned.getFullYear(), zoned.getMonth(), zoned.getDate() + 1, orgTimeZone).getTime());
+}
+
+/** The server's test-only clock (app/api/test/clock): stories move it to pass deadlines and midnight, then put it back. */
+export const testClock = {
+  async now(request: APIRequestContext): Promise<Date> {
+    return new Date((await (await request.get("/api/test/clock")).json()).now);
+  },
+  async set(request: APIRequestContext, at: Date): Promise<void> {
+    expect((await request.post("/api/test/clock", { data: { at: at.toISOString() } })).ok()).toBe(true);
+  },
+  reset(request: APIRequestContext): Promise<void> {
+    return testClock.set(request, new Date());
+  },
+};
+
+/** An admin (signed in on `page`) creates a module and opens its card list; returns the list's path. */
+export async function createModule(page: Page, name: string): Promise<string> {
+  await page.goto("/settings/modules");
+  await page.getByLabel("Module name").fill(name);
+  await page.getByRole("button", { name: "Create module" }).click();
+  await expect(page.getByText(`Module “${name}” created.`)).toBeVisible();
+  await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { name, exact: true })).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+/** Marks the page's JavaScript world; `expectNoReload` later proves the page was updated in place, not reloaded. */
+export async function markPage(page: Page): Promise<void> {
+  await page.evaluate(() => ((window as unknown as { notReloaded?: boolean }).notReloaded = true));
+}
+
+export async function expectNoReload(page: Page): Promise<void> {
+  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded), "the page was reloaded").toBe(true);
+}
+
+/**
+ * Opens `path` in a new tab of the same browser and waits until its live connection is up (Socket.IO's
+ * CONNECT reply arrived). `onFrame` hears every frame the live server sends that tab.
+ */
+export async function openLive(context: BrowserContext, path: string, onFrame?: (payload: string) => void): Promise<Page> {
+  const page = await context.newPage();
+  const connected = new Promise<void>((resolve) =>
+    page.on("websocket", (ws) =>
+      ws.on("framereceived", (frame) => {
+        const payload = String(frame.payload);
+        if (payload.startsWith("40")) resolve();
+        onFrame?.(payload);
+      }),
+    ),
+  );
+  await page.goto(path);
+  await connected;
   return page;
 }
