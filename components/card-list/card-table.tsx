@@ -7,7 +7,8 @@ import { StatusBadge } from "./status-badge";
 
 /**
  * The card list: one row per card with its next open todo (the filtered user's, with a user filter).
- * Dense on purpose — this is where a salesperson spends the day.
+ * Dense on purpose — this is where a salesperson spends the day. Styles shared by every row sit on
+ * the tbody, so each of the rows (sent twice: HTML and the React payload) carries only its own.
  */
 export async function CardTable({ rows, moduleName, now, timeZone }: { rows: CardListRow[]; moduleName: string; now: Date; timeZone: string }) {
   const [t, locale] = await Promise.all([getTranslations("cards.list"), getLocale()]);
@@ -35,10 +36,10 @@ export async function CardTable({ rows, moduleName, now, timeZone }: { rows: Car
             </th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody className="divide-y divide-slate-100 *:align-top *:hover:bg-slate-50/70 [&>tr>*]:px-4 [&>tr>*]:py-2.5">
           {rows.map((row) => (
-            <tr key={row.id} className="group align-top hover:bg-slate-50/70">
-              <th scope="row" className="max-w-72 px-4 py-2.5 font-normal">
+            <tr key={row.id}>
+              <th scope="row" className="max-w-72 font-normal">
                 <Link href={`/cards/${row.id}`} prefetch={false} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
                   {row.name}
                 </Link>
@@ -49,20 +50,20 @@ export async function CardTable({ rows, moduleName, now, timeZone }: { rows: Car
                   </span>
                 )}
               </th>
-              <td className="min-w-64 px-4 py-2.5">
+              <td className="min-w-64">
                 {row.nextTodo ? (
                   <NextTodoCell todo={row.nextTodo} now={now} timeZone={timeZone} />
                 ) : (
                   <span className="text-xs text-slate-400 italic">{t("noTodo")}</span>
                 )}
               </td>
-              <td className="px-4 py-2.5">
+              <td>
                 <StatusBadge name={row.status.name} color={row.status.color} />
               </td>
-              <td className="hidden px-4 py-2.5 whitespace-nowrap text-slate-700 md:table-cell">
+              <td className="hidden whitespace-nowrap text-slate-700 md:table-cell">
                 {row.owner?.name ?? <span className="text-slate-400">{t("noOwner")}</span>}
               </td>
-              <td className="hidden px-4 py-2.5 text-right text-xs whitespace-nowrap text-slate-500 tabular-nums xl:table-cell">
+              <td className="hidden text-right text-xs whitespace-nowrap text-slate-500 tabular-nums xl:table-cell">
                 <time dateTime={row.lastActivityAt.toISOString()}>
                   {activity.format(row.lastActivityAt)}
                 </time>

@@ -21,9 +21,7 @@ export function DeadlineLabel({ deadline, now, timeZone, className }: { deadline
     <span className={cn("inline-flex items-center gap-1 whitespace-nowrap tabular-nums", deadlineTone[state], className)} data-state={state}>
       {state === "overdue" && (
         <>
-          <svg className="size-3.5 shrink-0" viewBox="0 0 20 20" fill="currentColor" aria-hidden>
-            <path d="M10 2a8 8 0 1 0 0 16 8 8 0 0 0 0-16Zm-.75 4h1.5v5h-1.5V6Zm0 6.5h1.5V14h-1.5v-1.5Z" />
-          </svg>
+          <span className="icon icon-overdue size-3.5" aria-hidden />
           <span className="sr-only">{t("overdue")}: </span>
         </>
       )}
