@@ -29,7 +29,7 @@ export function LiveProvider({ children }: { children: React.ReactNode }) {
 
 export const useLive = () => useContext(LiveContext);
 
-const maxDelayMs = 3000;
+const storm = { events: 10, windowMs: 2000, delayMs: 2500 };
 
 /** Calls `handler` for every change event this user may hear about. */
 export function useLiveEvents(handler: (event: ChangeEvent) => void) {
@@ -50,26 +50,27 @@ export function useLiveEvents(handler: (event: ChangeEvent) => void) {
 
 /**
  * Re-renders the current page's server components when a relevant change arrives — in place: client
- * state (scroll, open dialogs, half-typed forms) is kept. Bursts are coalesced: the first refresh
- * comes `wait` ms after an event, and while events keep coming each next one waits twice as long
- * (up to 3 s), so a storm of hundreds of changes costs a handful of refetches. A reconnect refreshes
- * once, so nothing missed while offline stays stale.
+ * state (scroll, open dialogs, half-typed forms) is kept. Events are coalesced: a refresh comes `wait`
+ * ms after the first, and during a storm (more than 10 relevant events in 2 s, e.g. an import) at most
+ * one every 2.5 s, so hundreds of changes cost a handful of refetches while everyday edits still show
+ * within a second. A reconnect refreshes once, so nothing missed while offline stays stale.
  */
 export function LiveRefresh({ moduleId, cardId, contactId, wait = 300 }: { moduleId?: string; cardId?: string; contactId?: string; wait?: number }) {
   const router = useRouter();
   const { socket } = useLive();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const burst = useRef({ delay: wait, lastRefresh: 0 });
+  const recent = useRef<number[]>([]);
   const schedule = () => {
+    const now = Date.now();
+    recent.current = [...recent.current.filter((t) => now - t < storm.windowMs), now].slice(-(storm.events + 1));
     if (timer.current) return;
-    const quiet = Date.now() - burst.current.lastRefresh > maxDelayMs;
-    const delay = quiet ? wait : Math.min(burst.current.delay * 2, maxDelayMs);
-    burst.current.delay = delay;
-    timer.current = setTimeout(() => {
-      timer.current = null;
-      burst.current.lastRefresh = Date.now();
-      router.refresh();
-    }, delay);
+    timer.current = setTimeout(
+      () => {
+        timer.current = null;
+        router.refresh();
+      },
+      recent.current.length > storm.events ? storm.delayMs : wait,
+    );
   };
   useLiveEvents((event) => {
     const global = event.kind === "day.changed";
