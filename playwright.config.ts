@@ -10,6 +10,9 @@ type Db = "pglite" | "postgres";
 const databases: Db[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 const port = (db: Db) => Number(db === "postgres" ? (process.env.E2E_PORT_POSTGRES ?? 3311) : (process.env.E2E_PORT_PGLITE ?? 3310));
 const baseURL = (db: Db) => `http://127.0.0.1:${port(db)}`;
+// A second server on the PostgreSQL database (scripts/e2e-server.mjs), for the cross-instance story.
+process.env.E2E_PORT_POSTGRES_2 ??= "3312";
+process.env.E2E_SECOND_INSTANCE_URL = `http://127.0.0.1:${process.env.E2E_PORT_POSTGRES_2}`;
 
 // Per database: first the first-run setup story (it creates the organisation), then every other story.
 const projects: Project[] = databases.flatMap((db) => [

@@ -55,6 +55,7 @@ if (run("build", "npx", ["next", "build"], { NEXT_DIST_DIR: process.env.E2E_DIST
     PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
     E2E_PORT_PGLITE: String(await freePort()),
     E2E_PORT_POSTGRES: String(await freePort()),
+    E2E_PORT_POSTGRES_2: String(await freePort()),
   });
   const stats = readJson(playwrightJson)?.stats;
   if (stats) {
