@@ -6,7 +6,6 @@ import { addFieldAction } from "@/app/(app)/settings/modules/actions";
 import { fieldError, FormMessage, SubmitButton, TextField, useErrorMessage, useFormAction } from "@/components/ui/form";
 import { Label, Select, Textarea } from "@/components/ui/input";
 import { fieldTypes, type FieldType } from "@/db/schema";
-import { useResetOnSuccess } from "./use-reset-on-success";
 
 const hasChoices = (type: FieldType) => type === "select" || type === "multi_select";
 
@@ -15,12 +14,14 @@ export function AddFieldForm({ moduleId }: { moduleId: string }) {
   const message = useErrorMessage();
   const id = useId();
   const [type, setType] = useState<FieldType>("text");
-  const { state, pending, onSubmit } = useFormAction(async (prev: unknown, input: FormData) => {
-    const result = await addFieldAction(prev, input);
-    if (result.ok) setType("text");
-    return result;
-  });
-  const formRef = useResetOnSuccess(state);
+  const { state, pending, onSubmit, formRef } = useFormAction(
+    async (prev: unknown, input: FormData) => {
+      const result = await addFieldAction(prev, input);
+      if (result.ok) setType("text");
+      return result;
+    },
+    { resetOnSuccess: true },
+  );
   const choicesError = fieldError(state, "choices");
 
   return (

@@ -6,13 +6,11 @@ import { addStatusAction } from "@/app/(app)/settings/modules/actions";
 import { FormMessage, SubmitButton, TextField, useFormAction } from "@/components/ui/form";
 import { Label, Select } from "@/components/ui/input";
 import { statusGroups } from "@/db/schema";
-import { useResetOnSuccess } from "./use-reset-on-success";
 
 export function AddStatusForm({ moduleId, defaultColor }: { moduleId: string; defaultColor: string }) {
   const t = useTranslations("modules.statuses");
   const id = useId();
-  const { state, pending, onSubmit } = useFormAction(addStatusAction);
-  const formRef = useResetOnSuccess(state);
+  const { state, pending, onSubmit, formRef } = useFormAction(addStatusAction, { resetOnSuccess: true });
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`} className="space-y-3 border-t border-slate-200 bg-slate-50/60 px-4 py-4">
       <h3 id={`${id}-title`} className="text-sm font-semibold text-slate-900">

@@ -4,15 +4,14 @@ import { useTranslations } from "next-intl";
 import { restoreModuleAction } from "@/app/(app)/settings/modules/actions";
 import { Button } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
-import { FormMessage } from "@/components/ui/form";
+import { FormMessage, useFormAction } from "@/components/ui/form";
 import type { ModuleConfig } from "@/lib/modules/get-module-config";
-import { useRunAction } from "./use-run-action";
 
 /** An archived module's configuration, read-only, with the way back. */
 export function ArchivedModuleNotice({ module: config }: { module: ModuleConfig }) {
   const t = useTranslations("modules.config");
   const types = useTranslations("modules.fields.types");
-  const restore = useRunAction(restoreModuleAction);
+  const restore = useFormAction(restoreModuleAction);
   return (
     <div className="space-y-6">
       <Card className="border-amber-200 bg-amber-50 p-5">

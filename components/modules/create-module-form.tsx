@@ -5,12 +5,10 @@ import { useTranslations } from "next-intl";
 import { createModuleAction } from "@/app/(app)/settings/modules/actions";
 import { Card } from "@/components/ui/card";
 import { FormMessage, SubmitButton, TextField, useFormAction } from "@/components/ui/form";
-import { useResetOnSuccess } from "./use-reset-on-success";
 
 export function CreateModuleForm() {
   const t = useTranslations("modules.create");
-  const { state, pending, onSubmit } = useFormAction(createModuleAction);
-  const formRef = useResetOnSuccess(state);
+  const { state, pending, onSubmit, formRef } = useFormAction(createModuleAction, { resetOnSuccess: true });
   return (
     <Card className="p-6">
       <h2 id="create-module-title" className="text-lg font-semibold text-slate-900">

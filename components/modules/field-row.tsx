@@ -5,11 +5,10 @@ import { useState } from "react";
 import { archiveFieldAction, restoreFieldAction } from "@/app/(app)/settings/modules/actions";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
-import { FormMessage } from "@/components/ui/form";
+import { FormMessage, useFormAction } from "@/components/ui/form";
 import type { FieldConfig } from "@/lib/modules/get-module-config";
 import { FieldEditForm } from "./field-edit-form";
 import { ReorderButtons, type useReorder } from "./reorder";
-import { useRunAction } from "./use-run-action";
 
 type Reorder = ReturnType<typeof useReorder>;
 
@@ -17,7 +16,7 @@ type Reorder = ReturnType<typeof useReorder>;
 export function FieldRow({ field, index, count, reorder }: { field: FieldConfig; index: number; count: number; reorder: Reorder }) {
   const t = useTranslations("modules.fields");
   const [editing, setEditing] = useState(false);
-  const archive = useRunAction(field.archived ? restoreFieldAction : archiveFieldAction);
+  const archive = useFormAction(field.archived ? restoreFieldAction : archiveFieldAction);
   const choices = field.options.choices ?? [];
 
   return (

@@ -9,7 +9,6 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormMessage, SubmitButton, TextField, useFormAction } from "@/components/ui/form";
 import type { ModuleListItem } from "@/lib/modules/list-modules";
 import { ReorderButtons, type useReorder } from "./reorder";
-import { useRunAction } from "./use-run-action";
 
 type Reorder = ReturnType<typeof useReorder>;
 
@@ -24,7 +23,7 @@ export function ModuleRow({ module, index, count, reorder }: { module: ModuleLis
     if (result.ok) setRenaming(false);
     return result;
   });
-  const archive = useRunAction(module.archivedAt ? restoreModuleAction : archiveModuleAction);
+  const archive = useFormAction(module.archivedAt ? restoreModuleAction : archiveModuleAction);
 
   return (
     <li className="px-4 py-3">

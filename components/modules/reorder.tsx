@@ -1,10 +1,10 @@
 "use client";
 
+import { useFormAction } from "@/components/ui/form";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import type { ActionResult } from "@/lib/actions/safe-action";
-import { useRunAction } from "./use-run-action";
 
 export type Direction = "up" | "down";
 
@@ -18,7 +18,7 @@ type Action = (prev: ActionResult<unknown> | null, input: FormData | Record<stri
  */
 export function useReorder(items: Item[], action: Action, toInput: (ids: string[]) => Record<string, unknown>) {
   const t = useTranslations("modules.reorder");
-  const { state, pending, run } = useRunAction(action);
+  const { state, pending, run } = useFormAction(action);
   const moved = useRef<{ id: string; direction: Direction } | null>(null);
   const [lastMoved, setLastMoved] = useState<string | null>(null);
   const order = items.map((i) => i.id).join(",");

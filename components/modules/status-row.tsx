@@ -10,7 +10,6 @@ import { Input, Select } from "@/components/ui/input";
 import { statusGroups } from "@/db/schema";
 import type { StatusConfig } from "@/lib/modules/get-module-config";
 import { ReorderButtons, type useReorder } from "./reorder";
-import { useRunAction } from "./use-run-action";
 
 type Reorder = ReturnType<typeof useReorder>;
 
@@ -20,7 +19,7 @@ export function StatusRow({ status, index, count, reorder }: { status: StatusCon
   const message = useErrorMessage();
   const id = useId();
   const update = useFormAction(updateStatusAction);
-  const archive = useRunAction(status.archived ? restoreStatusAction : archiveStatusAction);
+  const archive = useFormAction(status.archived ? restoreStatusAction : archiveStatusAction);
   const nameError = fieldError(update.state, "name");
 
   return (

@@ -3,12 +3,11 @@
 import { useTranslations } from "next-intl";
 import { createGroupAction } from "@/app/(app)/settings/groups/actions";
 import { Card } from "@/components/ui/card";
-import { FormMessage, SubmitButton, TextField } from "@/components/ui/form";
-import { useSettingsAction } from "./use-settings-action";
+import { FormMessage, SubmitButton, TextField, useFormAction } from "@/components/ui/form";
 
 export function CreateGroupForm() {
   const t = useTranslations("settings.groups");
-  const { state, pending, onSubmit, formRef } = useSettingsAction(createGroupAction, { resetOnSuccess: true });
+  const { state, pending, onSubmit, formRef } = useFormAction(createGroupAction, { resetOnSuccess: true });
   return (
     <Card className="p-6">
       <h2 id="create-group-title" className="text-lg font-semibold text-slate-900">

@@ -6,10 +6,9 @@ import { archiveGroupAction, renameGroupAction, restoreGroupAction, setGroupMemb
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { FormMessage, TextField, type FormState } from "@/components/ui/form";
+import { FormMessage, TextField, type FormState, useFormAction } from "@/components/ui/form";
 import type { GroupListItem } from "@/lib/groups/list-groups";
 import { PendingButton } from "./pending-button";
-import { useSettingsAction } from "./use-settings-action";
 import { fullName } from "./user-row";
 
 export type MemberCandidate = { id: string; lastName: string; firstName: string; email: string; deactivated: boolean };
@@ -20,13 +19,13 @@ export function GroupCard({ group, candidates }: { group: GroupListItem; candida
   const format = useFormatter();
   const id = useId();
   const [renaming, setRenaming] = useState(false);
-  const rename = useSettingsAction(async (prev: unknown, input: FormData | Record<string, unknown>) => {
+  const rename = useFormAction(async (prev: unknown, input: FormData | Record<string, unknown>) => {
     const result = await renameGroupAction(prev, input);
     if (result.ok) setRenaming(false);
     return result;
   });
-  const members = useSettingsAction(setGroupMembersAction);
-  const archive = useSettingsAction(group.archivedAt ? restoreGroupAction : archiveGroupAction);
+  const members = useFormAction(setGroupMembersAction);
+  const archive = useFormAction(group.archivedAt ? restoreGroupAction : archiveGroupAction);
   const memberIds = new Set(group.members.map((m) => m.id));
   // Current members who were deactivated stay choosable, so saving does not drop them unasked.
   const choices = [...candidates.filter((c) => !c.deactivated), ...group.members.filter((m) => m.deactivated)];

@@ -4,18 +4,17 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useId } from "react";
 import { inviteUserAction } from "@/app/(app)/settings/users/actions";
 import { Card } from "@/components/ui/card";
-import { FormMessage, SubmitButton, TextField, fieldError, useErrorMessage } from "@/components/ui/form";
+import { FormMessage, SubmitButton, TextField, fieldError, useErrorMessage, useFormAction } from "@/components/ui/form";
 import { Label, Select } from "@/components/ui/input";
 import type { Role } from "@/db/schema/users";
 import { CopyLink } from "./copy-link";
-import { useSettingsAction } from "./use-settings-action";
 
 export function InviteUserForm({ roles, groups }: { roles: readonly Role[]; groups: { id: string; name: string }[] }) {
   const t = useTranslations("settings.invite");
   const tr = useTranslations("common.roles");
   const format = useFormatter();
   const message = useErrorMessage();
-  const { state, pending, onSubmit, formRef } = useSettingsAction(inviteUserAction, { resetOnSuccess: true });
+  const { state, pending, onSubmit, formRef } = useFormAction(inviteUserAction, { resetOnSuccess: true });
   const id = useId();
   const groupsError = fieldError(state, "groupIds");
   const invited = state?.ok ? state.data : null;

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 
-/** A small button showing the pending state of useSettingsAction (useFormStatus does not see those). */
+/** A small button showing the pending state of useFormAction's run (useFormStatus does not see those). */
 export function PendingButton({
   pending,
   children,

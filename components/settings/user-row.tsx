@@ -11,13 +11,12 @@ import {
 } from "@/app/(app)/settings/users/actions";
 import { Badge } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { FormMessage, type FormState } from "@/components/ui/form";
+import { FormMessage, type FormState, useFormAction } from "@/components/ui/form";
 import { Select } from "@/components/ui/input";
 import type { Role } from "@/db/schema/users";
 import type { UserListItem } from "@/lib/users/list-users";
 import { CopyLink } from "./copy-link";
 import { PendingButton } from "./pending-button";
-import { useSettingsAction } from "./use-settings-action";
 
 export const fullName = (u: { lastName: string; firstName: string; email: string }) => `${u.lastName} ${u.firstName}`.trim() || u.email;
 
@@ -28,9 +27,9 @@ export function UserRow({ user, roles, isSelf, now, columnCount }: Props) {
   const cancel = useTranslations("settings.confirm")("cancel");
   const format = useFormatter();
   const name = fullName(user);
-  const role = useSettingsAction(changeUserRoleAction);
-  const access = useSettingsAction(user.status === "deactivated" ? reactivateUserAction : deactivateUserAction);
-  const link = useSettingsAction(user.status === "invited" ? reissueInvitationAction : issuePasswordResetAction);
+  const role = useFormAction(changeUserRoleAction);
+  const access = useFormAction(user.status === "deactivated" ? reactivateUserAction : deactivateUserAction);
+  const link = useFormAction(user.status === "invited" ? reissueInvitationAction : issuePasswordResetAction);
   const dateTime = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "short" });
 
   const invitationExpired = user.status === "invited" && (!user.invitationExpiresAt || user.invitationExpiresAt <= now);
@@ -152,7 +151,7 @@ function RoleForm({
   name: string;
   current: Role;
   roles: readonly Role[];
-  form: ReturnType<typeof useSettingsAction>;
+  form: Pick<ReturnType<typeof useFormAction>, "state" | "pending" | "formRef" | "onSubmit">;
   onSubmit: () => void;
 }) {
   const t = useTranslations("settings.users");

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useId, type FormEvent, type InputHTMLAttributes, type ReactNode } from "react";
+import { startTransition, useActionState, useEffect, useId, useRef, type FormEvent, type InputHTMLAttributes, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { Button, type ButtonVariant } from "./button";
@@ -10,17 +10,25 @@ import { Input, Label } from "./input";
 export type FormState = ActionResult<unknown> | null;
 
 /**
- * A form bound to a server action. Unlike `<form action>`, a failed submit keeps what the user typed
- * (React resets uncontrolled forms after an action), so bad input loses nothing.
+ * A server action bound to a form (`onSubmit`, `formRef`) or run from a button (`run(input)`). Unlike
+ * `<form action>`, a refused submit keeps what the user typed (React resets uncontrolled forms after an
+ * action), so bad input loses nothing; `resetOnSuccess` clears a "create" form once the server accepted it.
  */
-export function useFormAction<T>(serverAction: (prev: ActionResult<T> | null, input: FormData) => Promise<ActionResult<T>>) {
+export function useFormAction<T, I = FormData | Record<string, unknown>>(
+  serverAction: (prev: ActionResult<T> | null, input: I) => Promise<ActionResult<T>>,
+  { resetOnSuccess = false } = {},
+) {
   const [state, dispatch, pending] = useActionState(serverAction, null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (resetOnSuccess && state?.ok) formRef.current?.reset();
+  }, [state, resetOnSuccess]);
+  const run = (input: I) => startTransition(() => dispatch(input));
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
-    startTransition(() => dispatch(data));
+    run(new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter) as I);
   };
-  return { state, pending, onSubmit };
+  return { state, pending, onSubmit, run, formRef };
 }
 
 /** Turns an error code from the server into the user's language. */
