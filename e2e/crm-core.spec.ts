@@ -150,6 +150,7 @@ test("a trashed card can be restored from the trash, with history", async ({ pag
   await page.getByLabel("User menu").click();
   await page.getByRole("link", { name: "Trash" }).click();
   await page.getByRole("button", { name: "Restore Website relaunch" }).click();
+  await expect(page.getByRole("button", { name: "Restore Website relaunch" })).toHaveCount(0); // restored, before leaving the page
   await page.goto(cardUrl);
   await expect(page.getByRole("region", { name: "History" }).getByText(/restored/i).first()).toBeVisible();
 
