@@ -1,5 +1,8 @@
 import type { Server } from "socket.io";
 
+// Servers of this process that configureAdapter joined to other instances (tests run two in one process).
+const joined = new WeakSet<Server>();
+
 /**
  * Carries Socket.IO traffic between app instances: Redis when REDIS_URL is set, else PostgreSQL
  * (LISTEN/NOTIFY, nothing new to run) when DATABASE_URL is set; the embedded single-instance mode
@@ -14,6 +17,7 @@ export async function configureAdapter(io: Server): Promise<() => Promise<void>>
     sub.on("error", (error) => console.error("redis adapter:", error));
     await Promise.all([pub.connect(), sub.connect()]);
     io.adapter(createAdapter(pub, sub));
+    joined.add(io);
     return async () => {
       await Promise.allSettled([pub.quit(), sub.quit()]);
     };
@@ -24,12 +28,13 @@ export async function configureAdapter(io: Server): Promise<() => Promise<void>>
     pool.on("error", (error) => console.error("postgres adapter:", error));
     // Its socket_io_attachments table comes with our migrations (db/schema/realtime.ts).
     io.adapter(createAdapter(pool));
+    joined.add(io);
     return () => pool.end();
   }
   return async () => {};
 }
 
-/** Whether configureAdapter joined this instance to others (so server-side messages have someone to reach). */
-export function usesClusterAdapter(): boolean {
-  return Boolean(process.env.REDIS_URL || process.env.DATABASE_URL);
+/** Whether configureAdapter joined this server to other instances (so server-side messages have someone to reach). */
+export function usesClusterAdapter(io: Server): boolean {
+  return joined.has(io);
 }

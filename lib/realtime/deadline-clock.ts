@@ -5,12 +5,15 @@ import { cards, todos } from "@/db/schema";
 import { onTestClockChange, testClockEnabled, type Clock } from "@/lib/clock";
 import { getOrganisation } from "@/lib/org/organisation";
 import { nextMidnight } from "@/lib/time/org-time";
+import { usesClusterAdapter } from "./adapter";
 import { changeEventName, publishCardChanges } from "./publish";
 
-/** Re-check at least this often, so a todo edited on another instance is never missed for long. */
+/** Re-check at least this often: a safety net should another instance's "re-arm" message be lost. */
 const maxSleepMs = 60_000;
 
 const globalForClock = globalThis as unknown as { __crmDeadlineClock?: DeadlineClock };
+/** Between instances: "todos changed, look at your next deadline again". */
+const rearmEvent = "crm:rearm-deadline-clock";
 
 /**
  * Keeps one timer for the next open-todo deadline and the organisation's next midnight. When a
@@ -33,6 +36,7 @@ export class DeadlineClock {
     this.checkedUpTo = clock.now();
     globalForClock.__crmDeadlineClock = this;
     if (testClockEnabled) onTestClockChange(() => this.rearm());
+    io.on(rearmEvent, () => this.rearm());
   }
 
   start() {
@@ -47,6 +51,12 @@ export class DeadlineClock {
   /** A todo was created or its deadline moved (maybe earlier than the armed one): look again now. */
   rearm() {
     if (!this.stopped) void this.tick();
+  }
+
+  /** Re-arms this clock and every other instance's (each may be sleeping towards a later deadline). */
+  rearmEverywhere() {
+    this.rearm();
+    if (usesClusterAdapter(this.io)) this.io.serverSideEmit(rearmEvent);
   }
 
   private async tick(): Promise<void> {
@@ -109,8 +119,8 @@ export class DeadlineClock {
   }
 }
 
-/** For verbs' callers: wake the clock of this process after todos changed. */
+/** For verbs' callers: wake the deadline clocks (this process's and the other instances') after todos changed. */
 export function rearmDeadlineClock() {
-  globalForClock.__crmDeadlineClock?.rearm();
+  globalForClock.__crmDeadlineClock?.rearmEverywhere();
 }
 

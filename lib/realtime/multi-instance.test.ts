@@ -92,4 +92,15 @@ describe.runIf(testDbKind === "postgres")("several instances on one PostgreSQL",
     expect(onOne.filter((e) => e.todoId === todoId)).toHaveLength(1);
     expect(onTwo.filter((e) => e.todoId === todoId)).toHaveLength(1);
   });
+
+  it("a todo change on one instance wakes the other instances' clocks too, so none sleeps past an earlier deadline", async () => {
+    const onTwo = await listen(two, crm.actors.manager);
+    const { cardId } = await createCard(ctx(db, crm.actors.normal), { moduleId: crm.module.id, name: "Earlier deadline" });
+    const { todoId } = await createTodo(ctx(db, crm.actors.normal), { cardId, text: "Call sooner", assigneeId: crm.actors.normal.id, date: "2026-05-04", time: "10:45" });
+    // Instance two's clock sleeps towards its next check (up to a minute away); the deadline passes meanwhile.
+    now = new Date("2026-05-04T08:46:00Z");
+    one.deadlineClock.rearmEverywhere(); // what a todo verb on instance one does (announceCardChange)
+    await until(() => onTwo.some((e) => e.todoId === todoId));
+    expect(onTwo.filter((e) => e.todoId === todoId)).toEqual([{ kind: "todo.overdue", cardId, moduleId: crm.module.id, todoId }]);
+  });
 });

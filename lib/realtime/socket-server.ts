@@ -116,5 +116,5 @@ export function reconnectUsers(userIds: string[]): void {
   const io = globalForIo.__crmIo;
   if (!io || userIds.length === 0) return;
   closeLocalConnections(io, userIds);
-  if (usesClusterAdapter()) io.serverSideEmit(reconnectUsersEvent, userIds);
+  if (usesClusterAdapter(io)) io.serverSideEmit(reconnectUsersEvent, userIds);
 }
