@@ -5,17 +5,27 @@ import { createContext, useContext, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { ChangeEvent } from "@/lib/realtime/publish";
 
-type Live = { socket: Socket | null; connected: boolean };
-const LiveContext = createContext<Live>({ socket: null, connected: false });
+type Received = { event: ChangeEvent; at: number };
+type Live = { socket: Socket | null; connected: boolean; recent: () => Received[] };
+const LiveContext = createContext<Live>({ socket: null, connected: false, recent: () => [] });
+
+/** How long events are kept for a page that mounts after they arrived (it was rendered on the server meanwhile). */
+const keepMs = 5000;
 
 /** One Socket.IO connection per tab, authenticated by the session cookie; reconnects by itself. */
 export function LiveProvider({ children }: { children: React.ReactNode }) {
-  const [live, setLive] = useState<Live>({ socket: null, connected: false });
+  const [live, setLive] = useState<Live>({ socket: null, connected: false, recent: () => [] });
   useEffect(() => {
     // WebSocket only: a long-polling session must reach the same process every time, which a server
     // running one worker per core (or several instances behind a proxy) cannot promise.
     const socket = io({ transports: ["websocket"], reconnectionDelayMax: 5000 });
-    const update = () => setLive({ socket, connected: socket.connected });
+    let received: Received[] = [];
+    socket.on("crm:change", (event: ChangeEvent) => {
+      const at = Date.now();
+      received = [...received.filter((r) => at - r.at < keepMs), { event, at }];
+    });
+    const recent = () => received.filter((r) => Date.now() - r.at < keepMs);
+    const update = () => setLive({ socket, connected: socket.connected, recent });
     socket.on("connect", update);
     socket.on("disconnect", update);
     socket.on("connect_error", update);
@@ -53,13 +63,19 @@ export function useLiveEvents(handler: (event: ChangeEvent) => void) {
  * state (scroll, open dialogs, half-typed forms) is kept. Events are coalesced: a refresh comes `wait`
  * ms after the first, and during a storm (more than 10 relevant events in 2 s, e.g. an import) at most
  * one every 2.5 s, so hundreds of changes cost a handful of refetches while everyday edits still show
- * within a second. A reconnect refreshes once, so nothing missed while offline stays stale.
+ * within a second. Nothing slips between the server's render and this component listening: a page
+ * opened by a client-side navigation looks at the events of the last few seconds, and the tab's first
+ * connection (a full page load) and every reconnect refresh once.
  */
 export function LiveRefresh({ moduleId, cardId, contactId, wait = 300 }: { moduleId?: string; cardId?: string; contactId?: string; wait?: number }) {
   const router = useRouter();
-  const { socket } = useLive();
+  const { socket, recent: received } = useLive();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const recent = useRef<number[]>([]);
+  const live = useRef(socket);
+  useEffect(() => {
+    live.current = socket;
+  });
   const schedule = () => {
     const now = Date.now();
     recent.current = [...recent.current.filter((t) => now - t < storm.windowMs), now].slice(-(storm.events + 1));
@@ -67,31 +83,31 @@ export function LiveRefresh({ moduleId, cardId, contactId, wait = 300 }: { modul
     timer.current = setTimeout(
       () => {
         timer.current = null;
-        router.refresh();
+        // Offline, a refetch would fail (and Next falls back to a full page load); the reconnect catches up instead.
+        if (live.current?.connected) router.refresh();
       },
       recent.current.length > storm.events ? storm.delayMs : wait,
     );
   };
+  const relevant = (event: ChangeEvent) =>
+    event.kind === "day.changed" ||
+    (!moduleId && !cardId && !contactId) ||
+    (moduleId !== undefined && event.moduleId === moduleId) ||
+    (cardId !== undefined && event.cardId === cardId) ||
+    (contactId !== undefined && (event.contactId === contactId || event.kind.startsWith("card.")));
   useLiveEvents((event) => {
-    const global = event.kind === "day.changed";
-    const relevant =
-      global ||
-      (!moduleId && !cardId && !contactId) ||
-      (moduleId !== undefined && event.moduleId === moduleId) ||
-      (cardId !== undefined && event.cardId === cardId) ||
-      (contactId !== undefined && (event.contactId === contactId || event.kind.startsWith("card.")));
-    if (relevant) schedule();
+    if (relevant(event)) schedule();
   });
   useEffect(() => {
+    // Rendered on the server a moment ago: a change heard since may not be in it (a spare refetch at worst).
+    if (received().some((r) => relevant(r.event))) schedule();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when this page mounts
+  }, []);
+  useEffect(() => {
     if (!socket) return;
-    let seen = socket.connected;
-    const onConnect = () => {
-      if (seen) schedule(); // a REconnect: catch up on what we missed
-      seen = true;
-    };
-    socket.on("connect", onConnect);
+    socket.on("connect", schedule); // the first connection (after a full load) or a reconnect: catch up
     return () => {
-      socket.off("connect", onConnect);
+      socket.off("connect", schedule);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- schedule only reads refs
   }, [socket]);
