@@ -1,5 +1,5 @@
 import { and, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { cards, contacts, modules, todos, users, type ContactKind, type TodoType } from "@/db/schema";
@@ -81,6 +81,24 @@ function page<T extends { id: string; sortKey: string }, U>(rows: T[], limit: nu
   return { items: items.map(map), nextCursor: rows.length > limit && last ? encodeCursor({ at: last.sortKey, id: last.id }) : null };
 }
 
+/** What every trash list reads besides its own columns: when, by whom (`by`, joined), and the keyset's sort key. */
+function trashColumns<T extends { deletedAt: AnyPgColumn; deletedById: AnyPgColumn }, B extends { firstName: AnyPgColumn; lastName: AnyPgColumn; email: AnyPgColumn }>(table: T, by: B) {
+  return {
+    deletedAt: table.deletedAt,
+    sortKey: sql<string>`${table.deletedAt}::text`,
+    deletedById: table.deletedById,
+    firstName: by.firstName,
+    lastName: by.lastName,
+    email: by.email,
+  };
+}
+
+const trashInfo = (r: { deletedAt: Date | null; deletedById: string | null; firstName: string | null; lastName: string | null; email: string | null }) => ({
+  deletedAt: r.deletedAt!,
+  deletedById: r.deletedById,
+  deletedByName: r.deletedById ? displayName(r) : null,
+});
+
 /** Trashed cards the actor may see, most recently trashed first, one keyset page at a time. */
 export async function listTrashedCards(db: Db, actor: Actor, raw: TrashPageInput = {}): Promise<TrashPage<TrashedCard>> {
   if (!can(actor, "trash.view")) throw forbidden();
@@ -92,12 +110,7 @@ export async function listTrashedCards(db: Db, actor: Actor, raw: TrashPageInput
       name: cards.name,
       moduleId: cards.moduleId,
       moduleName: modules.name,
-      deletedAt: cards.deletedAt,
-      sortKey: sql<string>`${cards.deletedAt}::text`,
-      deletedById: cards.deletedById,
-      firstName: users.firstName,
-      lastName: users.lastName,
-      email: users.email,
+      ...trashColumns(cards, users),
     })
     .from(cards)
     .innerJoin(modules, eq(modules.id, cards.moduleId))
@@ -110,9 +123,7 @@ export async function listTrashedCards(db: Db, actor: Actor, raw: TrashPageInput
     name: r.name,
     moduleId: r.moduleId,
     moduleName: r.moduleName,
-    deletedAt: r.deletedAt!,
-    deletedById: r.deletedById,
-    deletedByName: r.deletedById ? displayName(r) : null,
+    ...trashInfo(r),
   }));
 }
 
@@ -134,12 +145,7 @@ export async function listTrashedTodos(db: Db, actor: Actor, raw: TrashPageInput
       cardId: cards.id,
       cardName: cards.name,
       moduleName: modules.name,
-      deletedAt: todos.deletedAt,
-      sortKey: sql<string>`${todos.deletedAt}::text`,
-      deletedById: todos.deletedById,
-      firstName: trashedBy.firstName,
-      lastName: trashedBy.lastName,
-      email: trashedBy.email,
+      ...trashColumns(todos, trashedBy),
     })
     .from(todos)
     .innerJoin(cards, eq(cards.id, todos.cardId))
@@ -156,9 +162,7 @@ export async function listTrashedTodos(db: Db, actor: Actor, raw: TrashPageInput
     cardId: r.cardId,
     cardName: r.cardName,
     moduleName: r.moduleName,
-    deletedAt: r.deletedAt!,
-    deletedById: r.deletedById,
-    deletedByName: r.deletedById ? displayName(r) : null,
+    ...trashInfo(r),
   }));
 }
 
@@ -172,12 +176,7 @@ export async function listTrashedContacts(db: Db, actor: Actor, raw: TrashPageIn
       id: contacts.id,
       name: contacts.name,
       kind: contacts.kind,
-      deletedAt: contacts.deletedAt,
-      sortKey: sql<string>`${contacts.deletedAt}::text`,
-      deletedById: contacts.deletedById,
-      firstName: users.firstName,
-      lastName: users.lastName,
-      email: users.email,
+      ...trashColumns(contacts, users),
     })
     .from(contacts)
     .leftJoin(users, eq(users.id, contacts.deletedById))
@@ -188,8 +187,6 @@ export async function listTrashedContacts(db: Db, actor: Actor, raw: TrashPageIn
     id: r.id,
     name: r.name,
     kind: r.kind,
-    deletedAt: r.deletedAt!,
-    deletedById: r.deletedById,
-    deletedByName: r.deletedById ? displayName(r) : null,
+    ...trashInfo(r),
   }));
 }
