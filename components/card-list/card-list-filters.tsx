@@ -51,7 +51,7 @@ export function CardListFilters({ path, params, users }: { path: string; params:
           ))}
         </Select>
       </div>
-      <div className="w-44">
+      <div className="w-52">
         <Label htmlFor={`${id}-sort`} className="text-xs text-slate-500">
           {t("sort")}
         </Label>
