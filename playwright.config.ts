@@ -15,9 +15,11 @@ process.env.E2E_PORT_POSTGRES_2 ??= "3312";
 process.env.E2E_SECOND_INSTANCE_URL = `http://127.0.0.1:${process.env.E2E_PORT_POSTGRES_2}`;
 
 // Per database: first the first-run setup story (it creates the organisation), then every other story.
+// Several instances share one database only on PostgreSQL (the embedded PGlite lives in one process).
+const notOn: Record<Db, RegExp[]> = { pglite: [/first-run\.spec\.ts/, /live-instances\.spec\.ts/], postgres: [/first-run\.spec\.ts/] };
 const projects: Project[] = databases.flatMap((db) => [
   { name: `${db}-setup`, testMatch: /first-run\.spec\.ts/, use: { baseURL: baseURL(db), launchOptions } },
-  { name: db, testIgnore: /first-run\.spec\.ts/, dependencies: [`${db}-setup`], use: { baseURL: baseURL(db), launchOptions } },
+  { name: db, testIgnore: notOn[db], dependencies: [`${db}-setup`], use: { baseURL: baseURL(db), launchOptions } },
 ]);
 
 export default defineConfig({

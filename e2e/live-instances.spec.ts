@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { admin, createModule, openLive, orgDateTime, signIn, testClock } from "./fixtures";
 
-/** The second server on the same PostgreSQL database (scripts/e2e-server.mjs). */
+/** The second server on the same PostgreSQL database (scripts/e2e-server.mjs); the PGlite project leaves this story out. */
 const second = process.env.E2E_SECOND_INSTANCE_URL!;
 
 async function waitUntilUp(request: APIRequestContext) {
@@ -14,8 +14,7 @@ const bothClocks = (request: APIRequestContext) => ({
   reset: () => bothClocks(request).set(new Date()),
 });
 
-test("two instances on one PostgreSQL: a change on one reaches a browser on the other, and a passing deadline reaches it exactly once", async ({ page, browser, request }, testInfo) => {
-  test.skip(testInfo.project.name !== "postgres", "several instances need PostgreSQL");
+test("two instances on one PostgreSQL: a change on one reaches a browser on the other, and a passing deadline reaches it exactly once", async ({ page, browser, request }) => {
   await waitUntilUp(request);
   await signIn(page, admin.email, admin.password);
   const listPath = await createModule(page, "Two instances");
