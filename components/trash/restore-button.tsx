@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useErrorMessage, useFormAction, type FormState } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
-import { restoreCardAction, restoreContactAction, restoreTodoAction } from "@/app/(app)/trash/actions";
+import { restoreContactAction } from "@/app/(app)/contacts/actions";
+import { restoreCardAction, restoreTodoAction } from "@/app/(app)/trash/actions";
 
 const restore = { card: restoreCardAction, todo: restoreTodoAction, contact: restoreContactAction } as const;
 const idField = { card: "cardId", todo: "todoId", contact: "contactId" } as const;

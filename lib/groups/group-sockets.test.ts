@@ -127,7 +127,7 @@ describe.runIf(testDbKind === "postgres")("a group change on one instance reache
     const created = await createTestPostgres();
     db = created.db;
     crm = await seedCrm(db);
-    process.env.DATABASE_URL = created.url; // as in production: the adapter, and the verbs' notice to other instances, go by it
+    process.env.DATABASE_URL = created.url; // as in production: configureAdapter picks the PostgreSQL adapter by it
     other = await startInstance(db, created.url);
     current = await startInstance(db, created.url); // started last, so the verbs below run "on" this one
   });

@@ -13,6 +13,7 @@ import { announceContactChange } from "@/lib/realtime/announce";
 const revalidate = (contactId: string) => {
   revalidatePath("/contacts");
   revalidatePath(`/contacts/${contactId}`);
+  revalidatePath("/trash"); // trashed and restored contacts are listed there
 };
 
 export const createContactAction = authedAction({ schema: createContactSchema, permission: "contacts.update" }, async (ctx, input) => {

@@ -6,9 +6,7 @@ import { cardIdSchema } from "@/lib/cards/card-input";
 import { restoreCard } from "@/lib/cards/trash-card";
 import { todoIdSchema } from "@/lib/todos/todo-input";
 import { restoreTodo } from "@/lib/todos/trash-todo";
-import { restoreContact } from "@/lib/contacts/restore-contact";
-import { contactIdInputSchema } from "@/lib/contacts/trash-contact";
-import { announceCardChange, announceContactChange } from "@/lib/realtime/announce";
+import { announceCardChange } from "@/lib/realtime/announce";
 
 const revalidateRestored = ({ cardId, moduleId }: { cardId: string; moduleId: string }) => {
   revalidatePath("/trash");
@@ -29,12 +27,4 @@ export const restoreTodoAction = authedAction({ schema: todoIdSchema, permission
   await announceCardChange(ctx.db, "todo.restored", result);
   revalidateRestored(result);
   return { todoId: result.todoId, cardId: result.cardId };
-});
-
-export const restoreContactAction = authedAction({ schema: contactIdInputSchema, permission: "trash.restore" }, async (ctx, input) => {
-  const result = await restoreContact(ctx, input);
-  announceContactChange(result.contactId);
-  revalidatePath("/trash");
-  revalidatePath("/contacts", "layout");
-  return { contactId: result.contactId };
 });
