@@ -54,6 +54,9 @@ const lowerName = sql<string>`lower(${cards.name})`;
 
 type PageRow = { id: string; key: string | null };
 
+/** How many matches of a search are fetched before ordering them (see pageIds). */
+const searchProbeLimit = 500;
+
 /**
  * One page of a module's cards the actor may see, in keyset order (never OFFSET): a page costs the
  * same at row 50,000 as at row 0. Two queries whatever the page size: the page's ids, then their details.
@@ -83,6 +86,16 @@ export function cardListFilters(actor: Actor, input: Pick<ListCardsInput, "modul
 async function pageIds(db: Db, actor: Actor, input: ListCardsInput, cursor: CardListCursor | null, take: number): Promise<PageRow[]> {
   const base = cardListFilters(actor, input);
   if (input.statusId) base.push(eq(cards.statusId, input.statusId));
+
+  // A search: the trigram index finds a rare word's few cards at once, while walking a sort index and
+  // rechecking each card's text scans the whole module for them — and the planner cannot tell the two
+  // cases apart. So the matches come first, up to a bound, and only they are ordered; a word found in
+  // more cards than that turns up within the first rows of the walk.
+  if (cardSearchCondition(input.q)) {
+    const matches = await db.select({ id: cards.id }).from(cards).where(and(...base)).limit(searchProbeLimit + 1);
+    if (matches.length === 0) return [];
+    if (matches.length <= searchProbeLimit) base.push(inArray(cards.id, matches.map((m) => m.id)));
+  }
 
   if (input.userId && input.sort === "deadline") {
     // The user's cards straight off card_assignees (module, assignee[, status], deadline, card): one index range.
