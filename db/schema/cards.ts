@@ -63,3 +63,18 @@ export const cardContacts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.cardId, t.contactId] }), index("card_contacts_contact_idx").on(t.contactId)],
 );
+
+/**
+ * Live cards per module and status as a sum of +1/−1 rows, written by triggers on `cards` (migration
+ * 0005) and folded together now and then (lib/cards/status-counts.ts). Insert-only, so no card write
+ * waits on another's counter row — not even behind a long import.
+ */
+export const cardCountDeltas = pgTable(
+  "card_count_deltas",
+  {
+    moduleId: uuid().notNull(),
+    statusId: uuid().notNull(),
+    delta: integer().notNull(),
+  },
+  (t) => [index("card_count_deltas_module_idx").on(t.moduleId, t.statusId, t.delta)],
+);

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { modules, statuses } from "@/db/schema";
+import { and, count, eq, isNull } from "drizzle-orm";
+import { cardCountDeltas, cards, modules, statuses } from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
 import { completeTodo } from "@/lib/todos/complete-todo";
 import { createTodo } from "@/lib/todos/create-todo";
@@ -7,8 +8,8 @@ import { createTestDb } from "@/test/db";
 import { ctx, seedCrm } from "@/test/crm-fixtures";
 import { createCard } from "./create-card";
 import { listCards, type ListCardsInput } from "./list-cards";
-import { statusCounts } from "./status-counts";
-import { trashCard } from "./trash-card";
+import { foldCountDeltas, statusCounts } from "./status-counts";
+import { restoreCard, trashCard } from "./trash-card";
 import { updateCard } from "./update-card";
 
 const tz = "Europe/Budapest";
@@ -162,6 +163,43 @@ describe("listCards and statusCounts", async () => {
     expect((await list(anna, { moduleId: m.id, statusId: m.won.id })).rows).toEqual([]);
     expect(await statusCounts(db, anna, { moduleId: m.id })).toEqual({ byStatus: { [m.open.id]: 2, [m.offer.id]: 1 }, total: 3, capped: [] });
     expect((await list(anna, { moduleId: m.id, sort: "name" })).rows.map((r) => r.name)).toEqual(["o1", "o2", "offer1"]);
+  });
+
+  it("keeps the per-status counts through creates, moves, trash and restore, and folds them without losing a card", async () => {
+    const m = await newModule("Counting");
+    const anna = crm.actors.normal;
+    const counted = async () => {
+      const rows = await db
+        .select({ statusId: cards.statusId, n: count() })
+        .from(cards)
+        .where(and(eq(cards.moduleId, m.id), isNull(cards.deletedAt)))
+        .groupBy(cards.statusId);
+      return Object.fromEntries(rows.map((r) => [r.statusId, r.n]));
+    };
+    const deltaRows = async () => (await db.select({ n: count() }).from(cardCountDeltas).where(eq(cardCountDeltas.moduleId, m.id)))[0].n;
+
+    const ids: string[] = [];
+    for (let i = 0; i < 130; i++) ids.push(await card(anna, m.id, `c${i}`));
+    for (const id of ids.slice(0, 60)) await updateCard(ctx(db, anna), { cardId: id, version: 1, statusId: m.offer.id });
+    for (const id of ids.slice(60, 70)) await trashCard(ctx(db, anna), { cardId: id });
+    await restoreCard(ctx(db, crm.actors.admin), { cardId: ids[60] });
+    // A save that names the status it already has moves nothing.
+    await updateCard(ctx(db, anna), { cardId: ids[0], version: 2, statusId: m.offer.id });
+    expect(await deltaRows()).toBeGreaterThan(200);
+
+    const expected = { [m.open.id]: 61, [m.offer.id]: 60 };
+    expect(await counted()).toEqual(expected);
+    // Past 200 rows the reader folds them into one row per status, and the numbers stay the same.
+    expect(await statusCounts(db, anna, { moduleId: m.id })).toEqual({ byStatus: expected, total: 121, capped: [] });
+    expect(await deltaRows()).toBe(2);
+    expect(await statusCounts(db, anna, { moduleId: m.id })).toEqual({ byStatus: expected, total: 121, capped: [] });
+
+    // Folds racing each other (several connections on PostgreSQL) neither lose nor double a card.
+    for (const id of ids.slice(70, 100)) await trashCard(ctx(db, anna), { cardId: id });
+    await Promise.all([foldCountDeltas(db, m.id), foldCountDeltas(db, m.id), foldCountDeltas(db, m.id)]);
+    expect(await deltaRows()).toBeLessThanOrEqual(2);
+    expect((await statusCounts(db, anna, { moduleId: m.id })).byStatus).toEqual({ [m.open.id]: 31, [m.offer.id]: 60 });
+    expect(await counted()).toEqual({ [m.open.id]: 31, [m.offer.id]: 60 });
   });
 
   it("searches names, linked contacts' names, emails and phones, literally, combined with the filters", async () => {

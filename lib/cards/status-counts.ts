@@ -1,6 +1,6 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { cardAssignees, cards, statuses } from "@/db/schema";
+import { cardAssignees, cardCountDeltas, cards, statuses } from "@/db/schema";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { forbidden } from "@/lib/errors";
 import { cardListFilters } from "./list-cards";
@@ -16,9 +16,9 @@ export const searchCountCap = 1000;
  * How many cards the list would show per status, with the same scope, user filter and search as
  * listCards — the numbers in the status sidebar and the board's column headers.
  *
- * The plan matters at 100k cards in a module. For roles that see every card and no search, each
- * status is counted on its own with an index-only range of (module, status, …): no heap, no parallel
- * seq scan. With a user filter, card_assignees alone answers (it only holds live cards). A scope needs
+ * The plan matters at 100k cards in a module. For roles that see every card and no search, the
+ * numbers are kept up to date by the database (card_count_deltas), so a page view counts nothing.
+ * With a user filter, card_assignees alone answers (it only holds live cards). A scope needs
  * the card rows, so it counts with the list's own conditions. A search counts each status only up to
  * `searchCountCap`: a term found in most cards ("kft") would otherwise recheck every row of the module.
  */
@@ -65,14 +65,7 @@ export async function statusCounts(
         .where(eq(statuses.moduleId, input.moduleId));
     }
   } else if (seesAll && !input.userId) {
-    rows = await db
-      .select({
-        statusId: statuses.id,
-        // Spelled out: drizzle leaves columns unqualified in a one-table select, which would bind them to "cards" here.
-        count: sql<number>`(select count(*)::int from cards c where c.module_id = statuses.module_id and c.status_id = statuses.id and c.deleted_at is null)`,
-      })
-      .from(statuses)
-      .where(eq(statuses.moduleId, input.moduleId));
+    rows = await liveCardCounts(db, input.moduleId);
   } else if (seesAll && input.userId) {
     rows = await db
       .select({ statusId: cardAssignees.statusId, count })
@@ -108,4 +101,32 @@ export async function statusCounts(
     total += n;
   }
   return { byStatus, total, capped };
+}
+
+/** Once a module's deltas are this many rows, a reader folds them into one row per status. */
+const foldAfterRows = 200;
+
+/** Live (not trashed) cards per status of a module, as the triggers on `cards` keep them. */
+async function liveCardCounts(db: Db, moduleId: string): Promise<{ statusId: string; count: number }[]> {
+  const rows = await db
+    .select({ statusId: cardCountDeltas.statusId, count: sql<number>`sum(${cardCountDeltas.delta})::int`, rows: sql<number>`count(*)::int` })
+    .from(cardCountDeltas)
+    .where(eq(cardCountDeltas.moduleId, moduleId))
+    .groupBy(cardCountDeltas.statusId);
+  if (rows.reduce((sum, r) => sum + Number(r.rows), 0) > foldAfterRows) await foldCountDeltas(db, moduleId);
+  return rows;
+}
+
+/**
+ * Replaces a module's deltas by their sums, in one statement. Rows another reader is folding at the
+ * same moment are skipped, not waited for: no deadlock, and no row is counted twice.
+ */
+export async function foldCountDeltas(db: Db, moduleId: string): Promise<void> {
+  await db.execute(sql`
+    with folded as (
+      delete from card_count_deltas
+      where ctid = any(array(select ctid from card_count_deltas where module_id = ${moduleId}::uuid for update skip locked))
+      returning status_id, delta)
+    insert into card_count_deltas (module_id, status_id, delta)
+    select ${moduleId}::uuid, status_id, sum(delta) from folded group by status_id having sum(delta) <> 0`);
 }

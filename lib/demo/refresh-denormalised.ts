@@ -4,7 +4,8 @@ import type { Db } from "@/db/client";
 /**
  * Set-based versions of lib/todos/refresh-card-todos.ts and lib/cards/refresh-search-text.ts, for
  * data written in bulk (demo seed, benchmark): the same columns, computed for every card at once.
- * Keep them in step with those two files.
+ * Keep them in step with those two files. Also recounts card_count_deltas, which a bulk load that
+ * skips triggers (the benchmark's COPY) leaves behind.
  */
 export async function refreshAllDenormalised(db: Db): Promise<void> {
   // cards.next_todo_* and cards.search_text, in one pass over the cards (a sub-select that finds no
@@ -30,4 +31,10 @@ export async function refreshAllDenormalised(db: Db): Promise<void> {
     from todos t join cards c on c.id = t.card_id
     where t.completed_at is null and t.deleted_at is null and c.deleted_at is null
     order by t.card_id, t.assignee_id, t.deadline, t.id`);
+
+  // Live cards per module and status, as the triggers on cards would have counted them.
+  await db.execute(sql`delete from card_count_deltas`);
+  await db.execute(sql`
+    insert into card_count_deltas (module_id, status_id, delta)
+    select module_id, status_id, count(*) from cards where deleted_at is null group by module_id, status_id`);
 }
