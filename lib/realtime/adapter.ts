@@ -26,6 +26,9 @@ export async function configureAdapter(io: Server): Promise<() => Promise<void>>
     const [{ default: pg }, { createAdapter }] = await Promise.all([import("pg"), import("@socket.io/postgres-adapter")]);
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
     pool.on("error", (error) => console.error("postgres adapter:", error));
+    // The adapter keeps one client checked out for LISTEN and gives it no error listener: when the
+    // database restarts, that client's error would be an uncaught exception. It reconnects by itself.
+    pool.on("connect", (client) => client.on("error", (error) => console.error("postgres adapter:", error.message)));
     // Its socket_io_attachments table comes with our migrations (db/schema/realtime.ts).
     io.adapter(createAdapter(pool));
     joined.add(io);
