@@ -14,9 +14,14 @@ const baseURL = (db: Db) => `http://127.0.0.1:${port(db)}`;
 process.env.E2E_PORT_POSTGRES_2 ??= "3312";
 process.env.E2E_SECOND_INSTANCE_URL = `http://127.0.0.1:${process.env.E2E_PORT_POSTGRES_2}`;
 
+// The PostgreSQL stories' database (created and dropped by scripts/e2e-server.mjs): named here, where
+// the runner, its workers and the servers all read it, so the outage story can take it away for a moment.
+process.env.E2E_POSTGRES_DATABASE ??= `crm_e2e_${process.pid}`;
+
 // Per database: first the first-run setup story (it creates the organisation), then every other story.
-// Several instances share one database only on PostgreSQL (the embedded PGlite lives in one process).
-const notOn: Record<Db, RegExp[]> = { pglite: [/first-run\.spec\.ts/, /live-instances\.spec\.ts/], postgres: [/first-run\.spec\.ts/] };
+// Several instances share one database, and the database can go away, only on PostgreSQL (the embedded
+// PGlite lives in the server's process).
+const notOn: Record<Db, RegExp[]> = { pglite: [/first-run\.spec\.ts/, /live-instances\.spec\.ts/, /database-outage\.spec\.ts/], postgres: [/first-run\.spec\.ts/] };
 const projects: Project[] = databases.flatMap((db) => [
   { name: `${db}-setup`, testMatch: /first-run\.spec\.ts/, use: { baseURL: baseURL(db), launchOptions } },
   { name: db, testIgnore: notOn[db], dependencies: [`${db}-setup`], use: { baseURL: baseURL(db), launchOptions } },

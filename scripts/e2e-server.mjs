@@ -17,7 +17,7 @@ let admin;
 let database;
 if (kind === "postgres") {
   admin = postgres(process.env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
-  database = `crm_e2e_${process.pid}`;
+  database = process.env.E2E_POSTGRES_DATABASE ?? `crm_e2e_${process.pid}`; // named by playwright.config.ts
   await admin.unsafe(`create database "${database}"`);
   const url = new URL(process.env.TEST_DATABASE_URL);
   url.pathname = `/${database}`;
