@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import { Server } from "socket.io";
 import { io as connect, type Socket } from "socket.io-client";
 import type { Actor } from "@/lib/auth/permissions";
+import { sql } from "drizzle-orm";
 import { createCard } from "@/lib/cards/create-card";
 import { createTodo } from "@/lib/todos/create-todo";
 import { createTestPostgres, testDbKind } from "@/test/db";
@@ -102,5 +103,21 @@ describe.runIf(testDbKind === "postgres")("several instances on one PostgreSQL",
     one.deadlineClock.rearmEverywhere(); // what a todo verb on instance one does (announceCardChange)
     await until(() => onTwo.some((e) => e.todoId === todoId));
     expect(onTwo.filter((e) => e.todoId === todoId)).toEqual([{ kind: "todo.overdue", cardId, moduleId: crm.module.id, todoId }]);
+  });
+
+  it("keeps carrying changes between instances after the database drops every connection (a restart), again and again", async () => {
+    const adminOnTwo = await listen(two, crm.actors.admin);
+    const { cardId, moduleId } = await createCard(ctx(db, crm.actors.normal), { moduleId: crm.module.id, name: "Through restarts" });
+    for (let restart = 1; restart <= 3; restart++) {
+      await db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
+      // The adapters reconnect by themselves (within ~3 s); a change published meanwhile may be lost: publish until one arrives.
+      const before = adminOnTwo.length;
+      for (const end = Date.now() + 10_000; Date.now() < end && adminOnTwo.length === before; ) {
+        // (Its own query may meet a connection the restart closed: that attempt fails, the next reconnects.)
+        await publishCardChanges(db, [{ event: { kind: "card.changed", cardId, moduleId }, ownerIds: [crm.actors.normal.id] }], { io: one.io }).catch(() => undefined);
+        await until(() => adminOnTwo.length > before, 500);
+      }
+      expect(adminOnTwo.length, `after restart ${restart}`).toBeGreaterThan(before);
+    }
   });
 });
