@@ -46,6 +46,7 @@ test("a salesperson creates a card with a new company and person, plans and comp
   const newCompany = sales.getByRole("region", { name: "New company" });
   await newCompany.getByLabel("Emails").fill("info@duna.hu");
   await newCompany.getByRole("button", { name: "Create and choose" }).click();
+  await expect(sales.getByRole("group", { name: "Company" })).toContainText("Duna Bt.");
 
   await sales.getByRole("combobox", { name: "Contact person" }).fill("Nagy Péter");
   await sales.getByRole("option", { name: "Create “Nagy Péter”" }).click();
@@ -53,6 +54,7 @@ test("a salesperson creates a card with a new company and person, plans and comp
   await newPerson.getByLabel("Emails").fill("peter.nagy@duna.hu");
   await newPerson.getByLabel("Phones").fill("+36 30 123 4567");
   await newPerson.getByRole("button", { name: "Create and choose" }).click();
+  await expect(sales.getByRole("group", { name: "Contact person" })).toContainText("Nagy Péter"); // as a person would wait to see it chosen
 
   await sales.getByLabel("Todo", { exact: true }).fill("Send the offer");
   await sales.getByRole("button", { name: "Create card" }).click();
