@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useId, useRef, type FormEvent } from "react";
+import { useId, useRef, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
 import { cardSorts } from "@/lib/cards/card-list-cursor";
@@ -10,25 +10,26 @@ import { cardListHref, type CardListParams } from "./list-params";
 
 /**
  * User, sort and quick search. A plain GET form (works without JavaScript); with it, a select
- * applies at once and the URL keeps only what differs from the defaults.
+ * applies at once, the URL keeps only what differs from the defaults, and the search button spins
+ * until the new list is there.
  */
 export function CardListFilters({ path, params, users }: { path: string; params: CardListParams; users: { id: string; name: string }[] }) {
   const t = useTranslations("cards.list");
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
   const id = useId();
+  const [pending, startTransition] = useTransition();
 
   const apply = () => {
     const data = new FormData(form.current!);
     const value = (name: string) => String(data.get(name) ?? "");
-    router.push(
-      cardListHref(path, {
-        status: params.status,
-        user: value("user") || null,
-        sort: value("sort") as CardListParams["sort"],
-        q: value("q").trim(),
-      }),
-    );
+    const href = cardListHref(path, {
+      status: params.status,
+      user: value("user") || null,
+      sort: value("sort") as CardListParams["sort"],
+      q: value("q").trim(),
+    });
+    startTransition(() => router.push(href));
   };
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -36,7 +37,7 @@ export function CardListFilters({ path, params, users }: { path: string; params:
   };
 
   return (
-    <form ref={form} action={path} method="get" onSubmit={onSubmit} role="search" aria-label={t("filters")} className="flex flex-wrap items-end gap-3">
+    <form ref={form} action={path} method="get" onSubmit={onSubmit} role="search" aria-label={t("filters")} aria-busy={pending} className="flex flex-wrap items-end gap-3">
       {params.status && <input type="hidden" name="status" value={params.status} />}
       <div className="w-48">
         <Label htmlFor={`${id}-user`} className="text-xs text-slate-500">
@@ -70,10 +71,14 @@ export function CardListFilters({ path, params, users }: { path: string; params:
         <div className="flex gap-2">
           <Input id={`${id}-q`} name="q" type="search" defaultValue={params.q} placeholder={t("searchPlaceholder")} maxLength={200} className="h-9" />
           <Button type="submit" variant="secondary" className="h-9" aria-label={t("searchSubmit")}>
-            <svg className="size-4" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.75" aria-hidden>
-              <circle cx="9" cy="9" r="5.5" />
-              <path d="m13 13 4 4" strokeLinecap="round" />
-            </svg>
+            {pending ? (
+              <span className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" aria-hidden />
+            ) : (
+              <svg className="size-4" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.75" aria-hidden>
+                <circle cx="9" cy="9" r="5.5" />
+                <path d="m13 13 4 4" strokeLinecap="round" />
+              </svg>
+            )}
           </Button>
         </div>
       </div>
