@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { admin, inviteAndActivate, signIn } from "./fixtures";
+import { addTodoOnCard, admin, inviteAndActivate, signIn } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
@@ -64,12 +64,8 @@ test("a salesperson creates a card with a new company and person, plans and comp
   await expect(sales.getByRole("link", { name: /Call Nagy Péter/ })).toHaveAttribute("href", /^tel:/);
 
   // A todo for a colleague (the admin), on a card the colleague does not own.
+  await addTodoOnCard(sales, "Call Duna back", "Kovács Anna");
   const todos = sales.getByRole("region", { name: "Todos" });
-  await todos.getByRole("button", { name: "Add todo" }).click();
-  await todos.getByLabel("Todo", { exact: true }).fill("Call Duna back");
-  await todos.getByLabel("Assignee").selectOption({ label: "Kovács Anna" });
-  await todos.getByRole("button", { name: "Add todo" }).last().click();
-  await expect(todos.getByText("Call Duna back", { exact: true })).toBeVisible();
 
   // Completing a todo invites the next one.
   await todos.getByRole("button", { name: "Complete: Send the offer" }).click();

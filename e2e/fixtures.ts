@@ -100,6 +100,16 @@ export async function createModule(page: Page, name: string): Promise<string> {
   return new URL(page.url()).pathname;
 }
 
+/** On a card page: adds a todo for `assignee` (as the list shows them, "Last First") and waits until it is listed. */
+export async function addTodoOnCard(page: Page, text: string, assignee: string): Promise<void> {
+  const todos = page.getByRole("region", { name: "Todos" });
+  await todos.getByRole("button", { name: "Add todo" }).click();
+  await todos.getByLabel("Todo", { exact: true }).fill(text);
+  await todos.getByLabel("Assignee").selectOption({ label: assignee });
+  await todos.getByRole("button", { name: "Add todo" }).last().click();
+  await expect(todos.getByText(text, { exact: true })).toBeVisible();
+}
+
 /** Marks the page's JavaScript world; `expectNoReload` later proves the page was updated in place, not reloaded. */
 export async function markPage(page: Page): Promise<void> {
   await page.evaluate(() => ((window as unknown as { notReloaded?: boolean }).notReloaded = true));

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { admin, createModule, expectNoReload, inviteAndActivate, markPage, openLive, orgDateTime, signIn, testClock } from "./fixtures";
+import { addTodoOnCard, admin, createModule, expectNoReload, inviteAndActivate, markPage, openLive, orgDateTime, signIn, testClock } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
@@ -52,12 +52,8 @@ test("a colleague's card list counts, board, card page and My todos follow the a
   await expect(cardTodos.getByText("Send the harbour offer", { exact: true })).toBeVisible();
 
   // The admin adds a second todo for Vera on the card page.
+  await addTodoOnCard(page, "Book the site visit", "Vass Vera");
   const adminTodos = page.getByRole("region", { name: "Todos" });
-  await adminTodos.getByRole("button", { name: "Add todo" }).click();
-  await adminTodos.getByLabel("Todo", { exact: true }).fill("Book the site visit");
-  await adminTodos.getByLabel("Assignee").selectOption({ label: "Vass Vera" });
-  await adminTodos.getByRole("button", { name: "Add todo" }).last().click();
-  await expect(adminTodos.getByText("Book the site visit", { exact: true })).toBeVisible();
   since = Date.now();
   await shows("todo added → card page", since, expect(cardTodos.getByText("Book the site visit", { exact: true })).toBeVisible(live));
   await shows("todo added → My todos", since, expect(todos.getByText("Book the site visit", { exact: true })).toBeVisible(live));

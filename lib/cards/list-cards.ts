@@ -91,7 +91,7 @@ async function pageIds(db: Db, actor: Actor, input: ListCardsInput, cursor: Card
   // rechecking each card's text scans the whole module for them — and the planner cannot tell the two
   // cases apart. So the matches come first, up to a bound, and only they are ordered; a word found in
   // more cards than that turns up within the first rows of the walk.
-  if (cardSearchCondition(input.q)) {
+  if (input.q?.trim()) {
     const matches = await db.select({ id: cards.id }).from(cards).where(and(...base)).limit(searchProbeLimit + 1);
     if (matches.length === 0) return [];
     if (matches.length <= searchProbeLimit) base.push(inArray(cards.id, matches.map((m) => m.id)));

@@ -66,6 +66,13 @@ function decodeCursor(cursor: string): Cursor {
   throw invalid("invalid_input", { cursor: "invalid_input" });
 }
 
+/** Every trash list's start: who may browse the trash, and which page. */
+function trashRequest(actor: Actor, raw: TrashPageInput): { limit: number; cursor: Cursor | null } {
+  if (!can(actor, "trash.view")) throw forbidden();
+  const input = trashPageSchema.parse(raw);
+  return { limit: input.limit, cursor: input.cursor ? decodeCursor(input.cursor) : null };
+}
+
 /** Newest first on (deleted_at, id); the key is read back as text so no microsecond is lost between pages. */
 function keyset(
   deletedAt: typeof cards.deletedAt | typeof todos.deletedAt | typeof contacts.deletedAt,
@@ -101,9 +108,7 @@ const trashInfo = (r: { deletedAt: Date | null; deletedById: string | null; firs
 
 /** Trashed cards the actor may see, most recently trashed first, one keyset page at a time. */
 export async function listTrashedCards(db: Db, actor: Actor, raw: TrashPageInput = {}): Promise<TrashPage<TrashedCard>> {
-  if (!can(actor, "trash.view")) throw forbidden();
-  const input = trashPageSchema.parse(raw);
-  const cursor = input.cursor ? decodeCursor(input.cursor) : null;
+  const { limit, cursor } = trashRequest(actor, raw);
   const rows = await db
     .select({
       id: cards.id,
@@ -117,8 +122,8 @@ export async function listTrashedCards(db: Db, actor: Actor, raw: TrashPageInput
     .leftJoin(users, eq(users.id, cards.deletedById))
     .where(and(isNotNull(cards.deletedAt), visibleCardsCondition(actor), keyset(cards.deletedAt, cards.id, cursor)))
     .orderBy(desc(cards.deletedAt), desc(cards.id))
-    .limit(input.limit + 1);
-  return page(rows, input.limit, (r) => ({
+    .limit(limit + 1);
+  return page(rows, limit, (r) => ({
     id: r.id,
     name: r.name,
     moduleId: r.moduleId,
@@ -132,9 +137,7 @@ export async function listTrashedCards(db: Db, actor: Actor, raw: TrashPageInput
  * card comes back with its card; until then it cannot be restored on its own.)
  */
 export async function listTrashedTodos(db: Db, actor: Actor, raw: TrashPageInput = {}): Promise<TrashPage<TrashedTodo>> {
-  if (!can(actor, "trash.view")) throw forbidden();
-  const input = trashPageSchema.parse(raw);
-  const cursor = input.cursor ? decodeCursor(input.cursor) : null;
+  const { limit, cursor } = trashRequest(actor, raw);
   const trashedBy = alias(users, "trashed_by");
   const rows = await db
     .select({
@@ -153,8 +156,8 @@ export async function listTrashedTodos(db: Db, actor: Actor, raw: TrashPageInput
     .leftJoin(trashedBy, eq(trashedBy.id, todos.deletedById))
     .where(and(isNotNull(todos.deletedAt), isNull(cards.deletedAt), visibleCardsCondition(actor), keyset(todos.deletedAt, todos.id, cursor)))
     .orderBy(desc(todos.deletedAt), desc(todos.id))
-    .limit(input.limit + 1);
-  return page(rows, input.limit, (r) => ({
+    .limit(limit + 1);
+  return page(rows, limit, (r) => ({
     id: r.id,
     text: r.text,
     type: r.type,
@@ -168,9 +171,7 @@ export async function listTrashedTodos(db: Db, actor: Actor, raw: TrashPageInput
 
 /** Trashed contacts (companies and persons), most recently trashed first. Contacts have no owner: whoever may browse the trash sees them all. */
 export async function listTrashedContacts(db: Db, actor: Actor, raw: TrashPageInput = {}): Promise<TrashPage<TrashedContact>> {
-  if (!can(actor, "trash.view")) throw forbidden();
-  const input = trashPageSchema.parse(raw);
-  const cursor = input.cursor ? decodeCursor(input.cursor) : null;
+  const { limit, cursor } = trashRequest(actor, raw);
   const rows = await db
     .select({
       id: contacts.id,
@@ -182,8 +183,8 @@ export async function listTrashedContacts(db: Db, actor: Actor, raw: TrashPageIn
     .leftJoin(users, eq(users.id, contacts.deletedById))
     .where(and(isNotNull(contacts.deletedAt), keyset(contacts.deletedAt, contacts.id, cursor)))
     .orderBy(desc(contacts.deletedAt), desc(contacts.id))
-    .limit(input.limit + 1);
-  return page(rows, input.limit, (r) => ({
+    .limit(limit + 1);
+  return page(rows, limit, (r) => ({
     id: r.id,
     name: r.name,
     kind: r.kind,
