@@ -25,7 +25,7 @@ export default function GlobalError({ error, retry }: { error: Error & { digest?
           <button type="button" onClick={retry} className="mt-6 h-10 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
             Újra · <span lang="en">Try again</span>
           </button>
-          {error.digest && <p className="mt-6 text-xs text-slate-400">{error.digest}</p>}
+          {error.digest && <p className="mt-6 text-xs text-slate-500">{error.digest}</p>}
         </main>
       </body>
     </html>

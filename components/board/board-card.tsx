@@ -81,7 +81,7 @@ export function BoardCard({
             aria-label={t("board.moveTo", { name: card.name })}
             aria-expanded={open}
             onClick={() => setOpen((o) => !o)}
-            className="grid size-6 place-items-center rounded text-slate-400 hover:bg-slate-100 hover:text-slate-700 aria-expanded:bg-slate-100 aria-expanded:text-slate-700"
+            className="grid size-6 place-items-center rounded text-slate-500 hover:bg-slate-100 hover:text-slate-700 aria-expanded:bg-slate-100 aria-expanded:text-slate-700"
           >
             <svg className="size-4" viewBox="0 0 20 20" fill="currentColor" aria-hidden>
               <path d="M4 8.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Zm6 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Zm6 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Z" />

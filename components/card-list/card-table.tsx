@@ -46,7 +46,7 @@ export async function CardTable({ rows, moduleName, now, timeZone }: { rows: Car
                 {row.contact && (
                   <span className="mt-0.5 block truncate text-xs text-slate-500">
                     {row.contact.name}
-                    {row.contact.others > 0 && <span className="text-slate-400"> · {t("others", { count: row.contact.others })}</span>}
+                    {row.contact.others > 0 && <span className="text-slate-500"> · {t("others", { count: row.contact.others })}</span>}
                   </span>
                 )}
               </th>
@@ -54,14 +54,14 @@ export async function CardTable({ rows, moduleName, now, timeZone }: { rows: Car
                 {row.nextTodo ? (
                   <NextTodoCell todo={row.nextTodo} now={now} timeZone={timeZone} />
                 ) : (
-                  <span className="text-xs text-slate-400 italic">{t("noTodo")}</span>
+                  <span className="text-xs text-slate-500 italic">{t("noTodo")}</span>
                 )}
               </td>
               <td>
                 <StatusBadge name={row.status.name} color={row.status.color} />
               </td>
               <td className="hidden whitespace-nowrap text-slate-700 md:table-cell">
-                {row.owner?.name ?? <span className="text-slate-400">{t("noOwner")}</span>}
+                {row.owner?.name ?? <span className="text-slate-500">{t("noOwner")}</span>}
               </td>
               <td className="hidden text-right text-xs whitespace-nowrap text-slate-500 tabular-nums xl:table-cell">
                 <time dateTime={row.lastActivityAt.toISOString()}>

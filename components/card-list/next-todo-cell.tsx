@@ -27,7 +27,7 @@ export function NextTodoCell({
   const type = t(`deadline.types.${todo.type}`);
   return (
     <div className="flex items-start gap-2">
-      <span className={cn("mt-0.5", state === "overdue" ? "text-red-600" : "text-slate-400")} title={type}>
+      <span className={cn("mt-0.5", state === "overdue" ? "text-red-600" : "text-slate-500")} title={type}>
         <TodoTypeIcon type={todo.type} />
         <span className="sr-only">{type}: </span>
       </span>

@@ -19,7 +19,7 @@ function Change({ from, to }: { from: string | null; to: string | null }) {
     <p className="mt-1 flex flex-wrap items-baseline gap-x-1.5 text-sm">
       <span className="sr-only">{t("from")}</span>
       <span className={cn("text-slate-500", from === null && "italic")}>{from ?? t("empty")}</span>
-      <span aria-hidden className="text-slate-400">
+      <span aria-hidden className="text-slate-500">
         →
       </span>
       <span className="sr-only">{t("to")}</span>

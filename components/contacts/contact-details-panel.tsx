@@ -33,7 +33,7 @@ export function ContactDetailsPanel({ page, canEdit }: { page: Pick<ContactPage,
   }, []);
   const editable = canEdit && !contact.deletedAt;
   const link = "text-brand-700 hover:underline";
-  const empty = <span className="text-slate-400">{t("detail.noValue")}</span>;
+  const empty = <span className="text-slate-500">{t("detail.noValue")}</span>;
   const website = contact.website ? websiteHref(contact.website) : null;
 
   const rows: { label: string; value: ReactNode; show: boolean }[] = [

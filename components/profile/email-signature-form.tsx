@@ -43,12 +43,12 @@ export function EmailSignatureForm({ signature, senderName }: { signature: strin
           {t("preview")}
         </h3>
         <div aria-labelledby={previewId} role="group" className="rounded-md border border-dashed border-slate-300 bg-slate-50 px-4 py-3 text-sm">
-          <p className="text-slate-400 italic">{t("previewBody")}</p>
+          <p className="text-slate-500 italic">{t("previewBody")}</p>
           <div className="mt-3 border-t border-slate-200 pt-3">
             {text.trim() ? (
               <p className="break-words whitespace-pre-wrap text-slate-800">{text.trimEnd()}</p>
             ) : (
-              <p className="text-slate-400">{t("empty")}</p>
+              <p className="text-slate-500">{t("empty")}</p>
             )}
           </div>
         </div>

@@ -75,7 +75,7 @@ export function UserRow({ user, roles, isSelf, now, columnCount }: Props) {
           <RoleForm key={user.role} userId={user.id} name={name} current={user.role} roles={roles} form={role} onSubmit={() => setLatest("role")} />
         </td>
         <td className="min-w-28 px-4 py-3">
-          {user.groups.length > 0 ? user.groups.map((g) => g.name).join(", ") : <span className="whitespace-nowrap text-slate-400">{t("noGroup")}</span>}
+          {user.groups.length > 0 ? user.groups.map((g) => g.name).join(", ") : <span className="whitespace-nowrap text-slate-500">{t("noGroup")}</span>}
         </td>
         <td className="px-4 py-3 whitespace-nowrap">
           {badge}

@@ -38,7 +38,7 @@ export async function AppShell({
         </li>
       ))
     ) : (
-      <li className="px-3 py-2 text-sm text-slate-400 italic">{t("nav.noModules")}</li>
+      <li className="px-3 py-2 text-sm text-slate-500 italic">{t("nav.noModules")}</li>
     );
 
   const linkItems = links.map((l) => (
@@ -105,7 +105,7 @@ export async function AppShell({
               </summary>
               <nav aria-label={t("nav.main")} className="absolute right-0 mt-2 w-56 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
                 <ul className="space-y-1">
-                  <li className="px-3 pt-1 text-xs font-semibold tracking-wide text-slate-400 uppercase">{t("nav.modules")}</li>
+                  <li className="px-3 pt-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("nav.modules")}</li>
                   {moduleItems}
                   <li className="my-1 h-px bg-slate-100" aria-hidden />
                   {linkItems}

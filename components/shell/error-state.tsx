@@ -27,7 +27,7 @@ export function ErrorState({ error, retry }: { error: Error & { digest?: string 
           {t("back")}
         </Link>
       </div>
-      {error.digest && <p className="mt-6 text-xs text-slate-400">{t("reference", { digest: error.digest })}</p>}
+      {error.digest && <p className="mt-6 text-xs text-slate-500">{t("reference", { digest: error.digest })}</p>}
     </div>
   );
 }

@@ -45,7 +45,7 @@ export function MyTodoItem({ todo, serverNow, timeZone, onDone }: { todo: MyTodo
           <Link href={`/cards/${todo.card.id}`} className="max-w-80 truncate font-medium text-slate-700 hover:text-brand-700 hover:underline">
             {todo.card.name}
           </Link>
-          <span className="truncate text-slate-400">{t("myTodos.inModule", { module: todo.module.name })}</span>
+          <span className="truncate text-slate-500">{t("myTodos.inModule", { module: todo.module.name })}</span>
         </p>
       </div>
       <Button size="sm" variant="secondary" onClick={onDone} aria-label={t("myTodos.doneLabel", { text: todo.text })}>

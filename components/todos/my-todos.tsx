@@ -86,7 +86,7 @@ export function MyTodos({
               </span>
             </h2>
             {group.todos.length === 0 ? (
-              <p className="rounded-lg border border-dashed border-slate-200 px-4 py-3 text-sm text-slate-400">{t("groupEmpty")}</p>
+              <p className="rounded-lg border border-dashed border-slate-200 px-4 py-3 text-sm text-slate-500">{t("groupEmpty")}</p>
             ) : (
               <ul className="divide-y divide-slate-100 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-xs">
                 {group.todos.map((todo) => (

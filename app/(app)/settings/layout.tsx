@@ -10,7 +10,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
   return (
     <div className="grid gap-8 md:grid-cols-[11rem_minmax(0,1fr)]">
       <nav aria-label={t("label")}>
-        <p className="mb-2 px-3 text-xs font-semibold tracking-wide text-slate-400 uppercase" aria-hidden>
+        <p className="mb-2 px-3 text-xs font-semibold tracking-wide text-slate-500 uppercase" aria-hidden>
           {t("label")}
         </p>
         <ul className="flex gap-1 md:flex-col">
