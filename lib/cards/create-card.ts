@@ -3,6 +3,7 @@ import { cardContacts, cards, contacts } from "@/db/schema";
 import type { Ctx } from "@/lib/actions/safe-action";
 import { can } from "@/lib/auth/permissions";
 import { insertContact } from "@/lib/contacts/insert-contact";
+import { visibleContactsCondition } from "@/lib/contacts/scope";
 import { forbidden, invalid } from "@/lib/errors";
 import { recordHistory, type HistoryEntry } from "@/lib/history/record-history";
 import { validateFieldValues } from "@/lib/modules/field-values";
@@ -45,11 +46,11 @@ export async function createCard({ actor, db, now }: Ctx, raw: CreateCardInput) 
       ? await tx
           .select({ id: contacts.id, name: contacts.name })
           .from(contacts)
-          .where(and(inArray(contacts.id, input.contactIds), isNull(contacts.deletedAt)))
+          .where(and(inArray(contacts.id, input.contactIds), isNull(contacts.deletedAt), visibleContactsCondition(actor)))
       : [];
     if (linked.length !== new Set(input.contactIds).size) throw invalid("contact_not_found", { contactIds: "contact_not_found" });
     for (const contact of input.newContacts) {
-      const created = await insertContact(tx, contact, actor.id, now);
+      const created = await insertContact(tx, contact, actor, now);
       linked.push({ id: created.id, name: created.name });
     }
     if (linked.length) {

@@ -7,6 +7,7 @@ import { can, type Actor } from "@/lib/auth/permissions";
 import { forbidden, notFound } from "@/lib/errors";
 import { deadlineState, type DeadlineState } from "@/lib/time/org-time";
 import { historyPageOf, type CardHistoryPage } from "./list-card-history";
+import { visibleContactsCondition } from "@/lib/contacts/scope";
 import { displayName, listCardUsers, type CardUser } from "./list-card-users";
 import { loadModuleForCards } from "./load-module";
 import { visibleCardsCondition } from "./scope";
@@ -107,7 +108,8 @@ export async function getCardPageOrThrow(
       })
       .from(cardContacts)
       .innerJoin(contacts, eq(contacts.id, cardContacts.contactId))
-      .leftJoin(company, and(eq(company.id, contacts.companyId), isNull(company.deletedAt)))
+      // The card's contacts are visible with the card; a person's company only by the contact rule.
+      .leftJoin(company, and(eq(company.id, contacts.companyId), isNull(company.deletedAt), visibleContactsCondition(actor, company)))
       .where(and(eq(cardContacts.cardId, card.id), isNull(contacts.deletedAt)))
       // Companies first, then people, each in the order they were linked.
       .orderBy(sql`${contacts.kind} = 'person'`, asc(cardContacts.position), asc(contacts.name)),

@@ -1,9 +1,10 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { cardContacts, cards, contacts } from "@/db/schema";
 import type { Ctx } from "@/lib/actions/safe-action";
 import { can } from "@/lib/auth/permissions";
 import { insertContact } from "@/lib/contacts/insert-contact";
-import { forbidden, notFound } from "@/lib/errors";
+import { getVisibleContactOrThrow } from "@/lib/contacts/scope";
+import { forbidden } from "@/lib/errors";
 import { recordHistory } from "@/lib/history/record-history";
 import { cardContactSchema, newCardContactSchema } from "./card-input";
 import { refreshCardSearchText } from "./refresh-search-text";
@@ -23,16 +24,13 @@ async function link(tx: Tx, ctx: Ctx, cardId: string, contact: { id: string; nam
   await recordHistory(tx, ctx.actor.id, ctx.now, [{ cardId, kind: "contact_linked", data: { contactId: contact.id, name: contact.name } }]);
 }
 
-/** Links an existing contact to a card. */
+/** Links an existing, live contact the actor may see to a card they may see. */
 export async function linkContact(ctx: Ctx, raw: { cardId: string; contactId: string }) {
   if (!can(ctx.actor, "cards.update")) throw forbidden();
   const input = cardContactSchema.parse(raw);
   const card = await getVisibleCardOrThrow(ctx.db, ctx.actor, input.cardId);
-  const [contact] = await ctx.db
-    .select({ id: contacts.id, name: contacts.name })
-    .from(contacts)
-    .where(and(eq(contacts.id, input.contactId), isNull(contacts.deletedAt)));
-  if (!contact) throw notFound("contact_not_found");
+  // A contact the actor may not see is "not found": linking it to their own card would reveal it.
+  const contact = await getVisibleContactOrThrow(ctx.db, ctx.actor, input.contactId);
   await ctx.db.transaction((tx) => link(tx, ctx, card.id, contact));
   return { cardId: card.id, moduleId: card.moduleId };
 }
@@ -43,7 +41,7 @@ export async function linkNewContact(ctx: Ctx, raw: { cardId: string; contact: u
   const input = newCardContactSchema.parse(raw);
   const card = await getVisibleCardOrThrow(ctx.db, ctx.actor, input.cardId);
   await ctx.db.transaction(async (tx) => {
-    const contact = await insertContact(tx, input.contact, ctx.actor.id, ctx.now);
+    const contact = await insertContact(tx, input.contact, ctx.actor, ctx.now);
     await link(tx, ctx, card.id, contact);
   });
   return { cardId: card.id, moduleId: card.moduleId };

@@ -3,7 +3,6 @@ import type { ContactKind } from "@/db/schema";
 import type { Ctx } from "@/lib/actions/safe-action";
 import { can } from "@/lib/auth/permissions";
 import { conflict, forbidden } from "@/lib/errors";
-import { assertLiveCompany } from "./assert-live-company";
 import { contactInputSchema } from "./contact-input";
 import { findDuplicatesIn } from "./find-duplicate-contacts";
 import { insertContact } from "./insert-contact";
@@ -29,12 +28,11 @@ export async function createContact(ctx: Ctx, input: CreateContactInput): Promis
   if (!can(ctx.actor, "contacts.update")) throw forbidden();
   const { ignoreDuplicates, ...data } = createContactSchema.parse(input);
   return ctx.db.transaction(async (tx) => {
-    if (data.companyId) await assertLiveCompany(tx, data.companyId);
     if (!ignoreDuplicates) {
-      const duplicates = await findDuplicatesIn(tx, { emails: data.emails, taxNumber: data.taxNumber, kind: data.kind });
+      const duplicates = await findDuplicatesIn(tx, ctx.actor, { emails: data.emails, taxNumber: data.taxNumber, kind: data.kind });
       if (duplicates.length > 0) throw conflict("contact_duplicate", {}, { duplicates });
     }
-    const contact = await insertContact(tx, data, ctx.actor.id, ctx.now);
+    const contact = await insertContact(tx, data, ctx.actor, ctx.now);
     return { contactId: contact.id, kind: contact.kind, name: contact.name, companyId: contact.companyId };
   });
 }

@@ -5,6 +5,7 @@ import { cardContacts, cards, contacts, modules, statuses, users, type ContactKi
 import { can, type Actor } from "@/lib/auth/permissions";
 import { visibleCardsCondition } from "@/lib/cards/scope";
 import { forbidden, notFound } from "@/lib/errors";
+import { visibleContactsCondition } from "./scope";
 
 export type ContactDetails = {
   id: string;
@@ -45,9 +46,9 @@ export type ContactCard = {
 
 export type ContactPage = {
   contact: ContactDetails;
-  /** A person's company (possibly in the trash: see deletedAt). */
+  /** A person's company (possibly in the trash: see deletedAt); null when the actor may not see it. */
   company: { id: string; name: string; deletedAt: Date | null } | null;
-  /** A company's people (live ones), by name. Empty for a person. */
+  /** A company's people (live ones the actor may see), by name. Empty for a person. */
   people: ContactPerson[];
   /** Every live card linked to this contact, in every module — only those the actor may see. */
   cards: ContactCard[];
@@ -55,8 +56,10 @@ export type ContactPage = {
 
 /**
  * Everything the contact page shows, in one query per block: the contact with its company, a
- * company's people, and the contact's cards across modules, scoped by visibleCardsCondition(actor).
- * A trashed contact is still returned (the page says so); an unknown one is NotFound.
+ * company's people, and the contact's cards across modules. The contact, its company and its people
+ * are scoped by visibleContactsCondition(actor), the cards by visibleCardsCondition(actor).
+ * A trashed contact is still returned (the page says so); an unknown or hidden one is NotFound (a 404
+ * either way, so a hidden contact's existence is never confirmed).
  */
 export async function getContactPageOrThrow(db: Db, actor: Actor, contactId: string): Promise<ContactPage> {
   if (!can(actor, "contacts.view")) throw forbidden();
@@ -86,17 +89,18 @@ export async function getContactPageOrThrow(db: Db, actor: Actor, contactId: str
       company: { id: company.id, name: company.name, deletedAt: company.deletedAt },
     })
     .from(contacts)
-    .leftJoin(company, eq(company.id, contacts.companyId))
-    .where(eq(contacts.id, contactId));
+    .leftJoin(company, and(eq(company.id, contacts.companyId), visibleContactsCondition(actor, company)))
+    .where(and(eq(contacts.id, contactId), visibleContactsCondition(actor)));
   if (!row) throw notFound("contact_not_found");
-  const contact: ContactDetails = row.contact;
+  // A company the actor may not see is not even named by id (an edit keeps it: see updateContact).
+  const contact: ContactDetails = { ...row.contact, companyId: row.company?.id ? row.contact.companyId : null };
 
   const [people, cardRows] = await Promise.all([
     contact.kind === "company"
       ? db
           .select({ id: contacts.id, name: contacts.name, emails: contacts.emails, phones: contacts.phones })
           .from(contacts)
-          .where(and(eq(contacts.companyId, contactId), isNull(contacts.deletedAt)))
+          .where(and(eq(contacts.companyId, contactId), isNull(contacts.deletedAt), visibleContactsCondition(actor)))
           .orderBy(asc(contacts.name), asc(contacts.id))
       : Promise.resolve([]),
     db

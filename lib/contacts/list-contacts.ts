@@ -4,9 +4,10 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { contacts, type ContactKind } from "@/db/schema";
 import type { Ctx } from "@/lib/actions/safe-action";
-import { can } from "@/lib/auth/permissions";
+import { can, type Actor } from "@/lib/auth/permissions";
 import { forbidden, invalid } from "@/lib/errors";
 import { optionalKindSchema } from "./schemas";
+import { visibleContactsCondition } from "./scope";
 
 export const listContactsSchema = z.object({
   q: z.string("invalid_input").trim().max(200, "too_long").optional().default(""),
@@ -80,8 +81,11 @@ function searchCondition(q: string): SQL | undefined {
   );
 }
 
-/** Live contacts by name (then id), searched and filtered, one keyset page at a time (never OFFSET). */
-export async function listContactsIn(db: Db, input: z.output<typeof listContactsSchema>): Promise<ContactListPage> {
+/**
+ * Live contacts the actor may see (visibleContactsCondition) by name (then id), searched and filtered,
+ * one keyset page at a time (never OFFSET). A person's company is named only when the actor may see it too.
+ */
+async function listContactsIn(db: Db, actor: Actor, input: z.output<typeof listContactsSchema>): Promise<ContactListPage> {
   const sortKey = sql<string>`lower(${contacts.name})`;
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const company = alias(contacts, "company");
@@ -97,10 +101,11 @@ export async function listContactsIn(db: Db, input: z.output<typeof listContacts
       sortKey,
     })
     .from(contacts)
-    .leftJoin(company, and(eq(company.id, contacts.companyId), isNull(company.deletedAt)))
+    .leftJoin(company, and(eq(company.id, contacts.companyId), isNull(company.deletedAt), visibleContactsCondition(actor, company)))
     .where(
       and(
         isNull(contacts.deletedAt),
+        visibleContactsCondition(actor),
         input.kind ? eq(contacts.kind, input.kind) : undefined,
         searchCondition(input.q),
         after ? sql`(${sortKey}, ${contacts.id}) > (${after.key}, ${after.id}::uuid)` : undefined,
@@ -127,12 +132,12 @@ export async function listContactsIn(db: Db, input: z.output<typeof listContacts
 
 export async function listContacts(ctx: Ctx, input: ListContactsInput = {}): Promise<ContactListPage> {
   if (!can(ctx.actor, "contacts.view")) throw forbidden();
-  return listContactsIn(ctx.db, listContactsSchema.parse(input));
+  return listContactsIn(ctx.db, ctx.actor, listContactsSchema.parse(input));
 }
 
-/** Whether any live contact exists at all (to tell "nothing yet" from "nothing matches"). */
+/** Whether any live contact the actor may see exists at all (to tell "nothing yet" from "nothing matches"). */
 export async function hasContacts(ctx: Ctx): Promise<boolean> {
   if (!can(ctx.actor, "contacts.view")) throw forbidden();
-  const [row] = await ctx.db.select({ id: contacts.id }).from(contacts).where(isNull(contacts.deletedAt)).limit(1);
+  const [row] = await ctx.db.select({ id: contacts.id }).from(contacts).where(and(isNull(contacts.deletedAt), visibleContactsCondition(ctx.actor))).limit(1);
   return Boolean(row);
 }

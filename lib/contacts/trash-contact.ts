@@ -4,8 +4,9 @@ import { contacts } from "@/db/schema";
 import type { Ctx } from "@/lib/actions/safe-action";
 import { can } from "@/lib/auth/permissions";
 import { refreshSearchTextForContact } from "@/lib/cards/refresh-search-text";
-import { forbidden, notFound } from "@/lib/errors";
+import { forbidden } from "@/lib/errors";
 import { contactIdSchema } from "./schemas";
+import { getVisibleContactOrThrow } from "./scope";
 
 export const contactIdInputSchema = z.object({ contactId: contactIdSchema });
 export type ContactIdInput = z.input<typeof contactIdInputSchema>;
@@ -18,8 +19,7 @@ export async function trashContact(ctx: Ctx, input: ContactIdInput): Promise<{ c
   if (!can(ctx.actor, "contacts.trash")) throw forbidden();
   const { contactId } = contactIdInputSchema.parse(input);
   return ctx.db.transaction(async (tx) => {
-    const [current] = await tx.select().from(contacts).where(eq(contacts.id, contactId)).for("update");
-    if (!current) throw notFound("contact_not_found");
+    const current = await getVisibleContactOrThrow(tx, ctx.actor, contactId, { includeTrashed: true, forUpdate: true });
     if (current.deletedAt) return { contactId, name: current.name, version: current.version };
     const version = current.version + 1;
     await tx

@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
-import type { Server } from "socket.io";
 import type { Db } from "@/db/client";
 import { cards } from "@/db/schema";
 import { rearmDeadlineClock } from "./deadline-clock";
-import { changeEventName, publishCardChanges, type ChangeEvent, type ChangeKind } from "./publish";
+import { publishCardChanges, publishContactChanges, type ChangeEvent, type ChangeKind } from "./publish";
 
 /**
  * For server actions, after a verb committed: tells every allowed browser that a card (or one of its
@@ -22,7 +21,7 @@ export async function announceCardChange(
   await publishCardChanges(db, [{ event, ownerIds: [card?.ownerId ?? null, ...earlierOwnerIds] }]);
 }
 
-/** Contacts are shared by every role (only their cards are scoped), so every signed-in browser may hear it. */
-export function announceContactChange(contactId: string): void {
-  (globalThis as unknown as { __crmIo?: Server }).__crmIo?.emit(changeEventName, { kind: "contact.changed", contactId } satisfies ChangeEvent);
+/** For server actions, after a contact verb committed: tells exactly the browsers that may see the contact (lib/contacts/scope.ts). */
+export function announceContactChange(db: Db, contactId: string): Promise<void> {
+  return publishContactChanges(db, [contactId]);
 }

@@ -1,8 +1,8 @@
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Server } from "socket.io";
 import type { Db } from "@/db/client";
-import { groupMembers } from "@/db/schema";
-import { roomsForCard } from "./rooms";
+import { cardContacts, cards, groupMembers } from "@/db/schema";
+import { rooms, roomsForCard, roomsForContact } from "./rooms";
 
 export type ChangeKind =
   | "card.created"
@@ -51,4 +51,37 @@ export async function publishCardChanges(
 
 export function publishCardChange(db: Db, event: ChangeEvent, ownerIds: (string | null)[]): Promise<void> {
   return publishCardChanges(db, [{ event, ownerIds }]);
+}
+
+/**
+ * Tells the sockets allowed to see these contacts (lib/contacts/scope.ts, via roomsForContact) that
+ * they changed: ids only. After commit. Two queries for any batch: the contacts' card links with
+ * their cards' owners, and those owners' groups.
+ */
+export async function publishContactChanges(
+  db: Db,
+  contactIds: string[],
+  { io = globalForIo.__crmIo }: { io?: Server } = {},
+): Promise<void> {
+  if (!io || contactIds.length === 0) return;
+  const links = await db
+    .select({ contactId: cardContacts.contactId, ownerId: cards.ownerId, deletedAt: cards.deletedAt })
+    .from(cardContacts)
+    .innerJoin(cards, eq(cards.id, cardContacts.cardId))
+    .where(inArray(cardContacts.contactId, contactIds));
+  const ownerIds = [...new Set(links.flatMap((l) => (l.ownerId && !l.deletedAt ? [l.ownerId] : [])))];
+  const memberships = ownerIds.length ? await db.select().from(groupMembers).where(inArray(groupMembers.userId, ownerIds)) : [];
+  const groupsOf = (id: string) => memberships.filter((m) => m.userId === id).map((m) => m.groupId);
+  for (const contactId of new Set(contactIds)) {
+    const own = links.filter((l) => l.contactId === contactId);
+    const cardOwners = own.filter((l) => !l.deletedAt).map((l) => (l.ownerId ? { id: l.ownerId, groupIds: groupsOf(l.ownerId) } : null));
+    const event: ChangeEvent = { kind: "contact.changed", contactId };
+    io.to(roomsForContact({ linked: own.length > 0, cardOwners })).emit(changeEventName, event);
+  }
+}
+
+/** An event for exactly these users (their user rooms), e.g. My todos of assignees who lost a todo. */
+export function publishToUsers(event: ChangeEvent, userIds: string[], { io = globalForIo.__crmIo }: { io?: Server } = {}): void {
+  if (!io || userIds.length === 0) return;
+  io.to(userIds.map(rooms.user)).emit(changeEventName, event);
 }

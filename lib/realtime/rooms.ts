@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/auth/permissions";
 
 /**
- * Socket rooms mirror lib/cards/scope.ts: an event about a card goes exactly to the rooms whose
+ * Socket rooms mirror lib/cards/scope.ts and lib/contacts/scope.ts: an event about a card goes exactly to the rooms whose
  * members may see that card. Keep the two in step (lib/realtime/rooms.test.ts checks it).
  */
 export const rooms = {
@@ -14,6 +14,10 @@ export const rooms = {
   groupRestricted: (groupId: string) => `group-restricted:${groupId}`,
   /** Group managers of a group: cards owned by that group's members. */
   groupManager: (groupId: string) => `group-manager:${groupId}`,
+  /** Roles that see every contact (all but the two restricted ones): every contact event. */
+  allContacts: "contacts:all",
+  /** Restricted and group-restricted users: events about contacts linked to no card at all. */
+  unlinkedContacts: "contacts:unlinked",
   /** Everyone looking at one card's page (presence); joined only after a visibility check. */
   card: (cardId: string) => `card:${cardId}`,
 };
@@ -25,13 +29,13 @@ export function roomsForActor(actor: Pick<Actor, "id" | "role" | "groupIds">): s
     case "admin":
     case "manager":
     case "normal":
-      return [...own, rooms.allCards];
+      return [...own, rooms.allCards, rooms.allContacts];
     case "restricted":
-      return [...own, rooms.unownedCards];
+      return [...own, rooms.unownedCards, rooms.unlinkedContacts];
     case "group_restricted":
-      return [...own, rooms.unownedCards, ...actor.groupIds.map(rooms.groupRestricted)];
+      return [...own, rooms.unownedCards, rooms.unlinkedContacts, ...actor.groupIds.map(rooms.groupRestricted)];
     case "group_manager":
-      return [...own, ...actor.groupIds.map(rooms.groupManager)];
+      return [...own, rooms.allContacts, ...actor.groupIds.map(rooms.groupManager)];
   }
 }
 
@@ -47,4 +51,16 @@ export function roomsForCard(owner: { id: string; groupIds: string[] } | null): 
     ...owner.groupIds.map(rooms.groupRestricted),
     ...owner.groupIds.map(rooms.groupManager),
   ];
+}
+
+/**
+ * The rooms that may hear about a contact, as lib/contacts/scope.ts decides: every role that sees all
+ * contacts; when it is linked to no card, every restricted user; else the audiences of its live cards
+ * (a Restricted user sees the contact exactly when they see one of those cards). `cardOwners` are the
+ * owners (with groups) of its live cards; `linked` says whether it has any card link, live or trashed.
+ */
+export function roomsForContact({ linked, cardOwners }: { linked: boolean; cardOwners: ({ id: string; groupIds: string[] } | null)[] }): string[] {
+  const audience = new Set([rooms.allContacts, ...cardOwners.flatMap(roomsForCard)]);
+  if (!linked) audience.add(rooms.unlinkedContacts);
+  return [...audience];
 }

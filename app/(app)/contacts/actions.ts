@@ -25,21 +25,21 @@ export const createContactAction = authedAction({ schema: createContactSchema, p
 
 export const updateContactAction = authedAction({ schema: updateContactSchema, permission: "contacts.update" }, async (ctx, input) => {
   const result = await updateContact(ctx, input);
-  announceContactChange(result.contactId);
+  await announceContactChange(ctx.db, result.contactId);
   revalidate(result.contactId);
   return result;
 });
 
 export const trashContactAction = authedAction({ schema: contactIdInputSchema, permission: "contacts.trash" }, async (ctx, input) => {
   const result = await trashContact(ctx, input);
-  announceContactChange(result.contactId);
+  await announceContactChange(ctx.db, result.contactId);
   revalidate(result.contactId);
   return result;
 });
 
 export const restoreContactAction = authedAction({ schema: contactIdInputSchema, permission: "trash.restore" }, async (ctx, input) => {
   const result = await restoreContact(ctx, input);
-  announceContactChange(result.contactId);
+  await announceContactChange(ctx.db, result.contactId);
   revalidate(result.contactId);
   return result;
 });
