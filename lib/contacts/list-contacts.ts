@@ -87,6 +87,7 @@ function searchCondition(q: string): SQL | undefined {
  */
 async function listContactsIn(db: Db, actor: Actor, input: z.output<typeof listContactsSchema>): Promise<ContactListPage> {
   const sortKey = sql<string>`lower(${contacts.name})`;
+  const restricted = visibleContactsCondition(actor) !== undefined;
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const company = alias(contacts, "company");
   const rows = await db
@@ -96,6 +97,7 @@ async function listContactsIn(db: Db, actor: Actor, input: z.output<typeof listC
       name: contacts.name,
       companyId: contacts.companyId,
       companyName: company.name,
+      companyVisible: sql<boolean>`${company.id} is not null`,
       emails: contacts.emails,
       phones: contacts.phones,
       sortKey,
@@ -121,7 +123,8 @@ async function listContactsIn(db: Db, actor: Actor, input: z.output<typeof listC
       id: row.id,
       kind: row.kind,
       name: row.name,
-      companyId: row.companyId,
+      // A company the actor may not see is not even named by id.
+      companyId: restricted && !row.companyVisible ? null : row.companyId,
       companyName: row.companyName ?? null,
       emails: row.emails,
       phones: row.phones,

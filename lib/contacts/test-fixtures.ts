@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { cardContacts, cards, groupMembers, groups, modules, statuses, users, type Role } from "@/db/schema";
+import { cardContacts, cards, contacts, groupMembers, groups, modules, statuses, users, type Role } from "@/db/schema";
 import type { Ctx } from "@/lib/actions/safe-action";
 import type { Actor } from "@/lib/auth/permissions";
 
@@ -45,3 +45,16 @@ export async function seedCard(
 }
 
 export const ctxFor = (db: Db, actor: Actor, now = new Date("2026-11-27T10:00:00Z")): Ctx => ({ actor, db, now });
+
+/** A contact row straight into the table (no permission checks): a company, or a person of `companyId`. */
+export async function seedContact(
+  db: Db,
+  { name, email, taxNumber = "", companyId = null }: { name: string; email?: string; taxNumber?: string; companyId?: string | null },
+): Promise<string> {
+  const kind = companyId ? "person" : "company";
+  const [contact] = await db
+    .insert(contacts)
+    .values({ kind, name, lastName: kind === "person" ? name : "", companyId, emails: email ? [email] : [], taxNumber })
+    .returning({ id: contacts.id });
+  return contact.id;
+}
