@@ -100,6 +100,10 @@ export function HistoryEntryView({ entry, lookups }: { entry: CardHistoryEntry; 
     case "todo_restored":
       what = t(entry.kind === "todo_reopened" ? "todoReopened" : entry.kind === "todo_trashed" ? "todoTrashed" : "todoRestored", { text: str(d.text) });
       break;
+    case "todo_reassigned":
+      what = t("todoReassigned", { text: str(d.text) });
+      detail = <Change from={user(d.old) ?? t("nobody")} to={user(d.new) ?? t("nobody")} />;
+      break;
     case "card_trashed":
       tone = "bg-red-100";
       what = t("cardTrashed");

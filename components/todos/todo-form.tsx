@@ -75,7 +75,7 @@ export function TodoTypeField({ value, onChange, name = "type" }: { value: TodoT
 }
 
 /**
- * Add or edit a todo: text, type, assignee (any active user; me by default) and the deadline as
+ * Add or edit a todo: text, type, assignee (an active user who may see the card; me by default) and the deadline as
  * date + hour:minute on the organisation's clock (a new one starts at the next sensible full hour).
  */
 export function TodoForm({
@@ -95,7 +95,7 @@ export function TodoForm({
   cardId?: string;
   /** For an edit. */
   todo?: TodoFormTodo;
-  users: { id: string; name: string; active: boolean }[];
+  users: { id: string; name: string; active: boolean; seesCard?: boolean }[];
   meId: string;
   timeZone: string;
   submitLabel: string;
@@ -116,7 +116,8 @@ export function TodoForm({
     if (result.ok) onDone();
     return result;
   });
-  const choices = users.filter((u) => u.active || u.id === assigneeId);
+  // Only people who may see the card (seesCard, when the card is known): a todo for anyone else would reach nobody.
+  const choices = users.filter((u) => (u.active && u.seesCard !== false) || u.id === assigneeId);
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" onKeyDown={(e) => e.key === "Escape" && onCancel()}>

@@ -14,6 +14,8 @@ export const historyKinds = [
   "todo_reopened",
   "todo_trashed",
   "todo_restored",
+  /** An open todo moved to another assignee because its own could no longer see the card (owner change). */
+  "todo_reassigned",
   "card_trashed",
   "card_restored",
   "note",

@@ -130,7 +130,7 @@ export async function getCardPageOrThrow(
       .where(and(eq(todos.cardId, card.id), isNull(todos.completedAt), isNull(todos.deletedAt)))
       .orderBy(asc(todos.deadline), asc(todos.id)),
     historyPageOf(db, card.id, null),
-    listCardUsers(db, actor.locale),
+    listCardUsers(db, actor.locale, { cardId: card.id }),
   ]);
 
   return {

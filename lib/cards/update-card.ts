@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { conflict, forbidden, invalid } from "@/lib/errors";
 import { recordHistory, type HistoryEntry } from "@/lib/history/record-history";
 import { validateFieldValues } from "@/lib/modules/field-values";
+import { reassignTodosHiddenFromAssignees } from "@/lib/todos/reassign-hidden-todos";
 import { assertActiveUser } from "@/lib/users/assert-active-user";
 import { updateCardSchema, type UpdateCardInput } from "./card-input";
 import { loadModuleForCards } from "./load-module";
@@ -16,6 +17,9 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 /**
  * Edits a card's name, status, owner and/or field values. The caller sends the version it saw;
  * if someone saved in between, nothing is written and the conflict lists what they changed.
+ * A new owner can hide the card from some open todos' assignees: those todos go to the new owner
+ * (or to the actor, when the card becomes unowned), with a "todo_reassigned" entry each, in the
+ * same transaction.
  */
 export async function updateCard({ actor, db, now }: Ctx, raw: UpdateCardInput) {
   if (!can(actor, "cards.update")) throw forbidden();
@@ -58,7 +62,9 @@ export async function updateCard({ actor, db, now }: Ctx, raw: UpdateCardInput) 
     if (entries.some((e) => e.kind === "field_changed")) set.values = merged;
   }
   const previousOwnerId = card.ownerId;
-  if (entries.length === 0) return { cardId: card.id, moduleId: card.moduleId, version: card.version, changes: [] as string[], previousOwnerId };
+  /** Assignees whose open todos were handed on because they can no longer see the card. */
+  const reassignedFromIds: string[] = [];
+  if (entries.length === 0) return { cardId: card.id, moduleId: card.moduleId, version: card.version, changes: [] as string[], previousOwnerId, reassignedFromIds };
 
   await db.transaction(async (tx) => {
     const updated = await tx
@@ -70,15 +76,19 @@ export async function updateCard({ actor, db, now }: Ctx, raw: UpdateCardInput) 
     if (updated.length === 0) throw await staleCardConflict(tx, card.id, input.version, input.version + 1);
     if (set.statusId) await tx.update(cardAssignees).set({ statusId: set.statusId }).where(eq(cardAssignees.cardId, card.id));
     if (set.name) await refreshCardSearchText(tx, card.id);
-    await recordHistory(tx, actor.id, now, entries);
-    // As on creation: a user may not hand a card to an owner that would hide it from themselves.
     if (set.ownerId !== undefined) {
+      // As on creation: a user may not hand a card to an owner that would hide it from themselves.
       await getVisibleCardOrThrow(tx, actor, card.id).catch(() => {
         throw forbidden("owner_not_allowed");
       });
+      // Open todos of assignees who can no longer see the card go to the new owner (or to whoever made it unowned).
+      const reassigned = await reassignTodosHiddenFromAssignees(tx, { cardId: card.id, to: set.ownerId ?? actor.id, version, now });
+      entries.push(...reassigned.entries);
+      reassignedFromIds.push(...reassigned.fromIds);
     }
+    await recordHistory(tx, actor.id, now, entries);
   });
-  return { cardId: card.id, moduleId: card.moduleId, version, changes: entries.map((e) => e.kind), previousOwnerId };
+  return { cardId: card.id, moduleId: card.moduleId, version, changes: entries.map((e) => e.kind), previousOwnerId, reassignedFromIds };
 }
 
 /** "card_stale" with what others changed since the caller's version, so the UI can show it before a reload. */

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import type { FieldValue, fields } from "@/db/schema";
 import { invalid } from "@/lib/errors";
+import { saneDateSchema } from "@/lib/time/date-range";
 
 type Field = Pick<typeof fields.$inferSelect, "id" | "type" | "options" | "required" | "archivedAt">;
-
-const isoDate = z.iso.date("invalid_date");
 
 /** The zod schema of one field's value; empty input ("" / [] / null) means "no value". */
 function valueSchema(field: Field): z.ZodType<FieldValue> {
@@ -22,7 +21,7 @@ function valueSchema(field: Field): z.ZodType<FieldValue> {
         currency: z.string().trim().toUpperCase().length(3, "invalid_currency").default(field.options.currency ?? "HUF"),
       });
     case "date":
-      return isoDate;
+      return saneDateSchema; // 2000-01-01 … 2100-12-31
     case "select":
       return z.string().refine((v) => choiceIds.includes(v), "invalid_choice");
     case "multi_select":

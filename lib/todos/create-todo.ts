@@ -6,16 +6,16 @@ import { getVisibleCardOrThrow } from "@/lib/cards/scope";
 import { forbidden } from "@/lib/errors";
 import { getOrganisation } from "@/lib/org/organisation";
 import { zonedToInstant } from "@/lib/time/org-time";
-import { assertActiveUser } from "@/lib/users/assert-active-user";
+import { assertAssigneeSeesCard } from "./assert-assignee";
 import { refreshCardTodos } from "./refresh-card-todos";
 import { createTodoSchema, type CreateTodoInput } from "./todo-input";
 
-/** Adds a todo to a card, for any active user, due at a date + hour:minute on the organisation's clock. */
+/** Adds a todo to a card, for an active user who may see the card, due at a date + hour:minute on the organisation's clock. */
 export async function createTodo({ actor, db, now }: Ctx, raw: CreateTodoInput) {
   if (!can(actor, "todos.manage")) throw forbidden();
   const input = createTodoSchema.parse(raw);
   const card = await getVisibleCardOrThrow(db, actor, input.cardId);
-  await assertActiveUser(db, input.assigneeId, "assigneeId");
+  await assertAssigneeSeesCard(db, card.id, input.assigneeId);
   const timeZone = (await getOrganisation(db))?.timeZone ?? "Europe/Budapest";
   const deadline = zonedToInstant(input.date, input.time, timeZone);
 

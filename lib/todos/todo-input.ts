@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { todoTypes } from "@/db/schema";
+import { saneDateSchema } from "@/lib/time/date-range";
 
-const date = z.iso.date("invalid_date");
+/** A deadline's day: a real date between 2000-01-01 and 2100-12-31 ("date_out_of_range" otherwise). */
+const date = saneDateSchema;
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "invalid_time");
 
 /** A todo as the form sends it: the deadline as date + hour:minute on the organisation's clock. */

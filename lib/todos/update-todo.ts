@@ -5,18 +5,18 @@ import { can } from "@/lib/auth/permissions";
 import { conflict, forbidden } from "@/lib/errors";
 import { getOrganisation } from "@/lib/org/organisation";
 import { instantToZoned, zonedToInstant } from "@/lib/time/org-time";
-import { assertActiveUser } from "@/lib/users/assert-active-user";
+import { assertAssigneeSeesCard } from "./assert-assignee";
 import { getTodoOrThrow } from "./get-todo-or-throw";
 import { refreshCardTodos } from "./refresh-card-todos";
 import { updateTodoSchema, type UpdateTodoInput } from "./todo-input";
 
-/** Edits an open todo's text, type, assignee or deadline. */
+/** Edits an open todo's text, type, assignee (an active user who may see the card) or deadline. */
 export async function updateTodo({ actor, db, now }: Ctx, raw: UpdateTodoInput) {
   if (!can(actor, "todos.manage")) throw forbidden();
   const input = updateTodoSchema.parse(raw);
   const todo = await getTodoOrThrow(db, actor, input.todoId);
   if (todo.completedAt) throw conflict("todo_completed");
-  if (input.assigneeId && input.assigneeId !== todo.assigneeId) await assertActiveUser(db, input.assigneeId, "assigneeId");
+  if (input.assigneeId && input.assigneeId !== todo.assigneeId) await assertAssigneeSeesCard(db, todo.cardId, input.assigneeId);
 
   let deadline = todo.deadline;
   if (input.date || input.time) {

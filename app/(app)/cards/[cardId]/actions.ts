@@ -14,6 +14,7 @@ import { createTodoSchema, todoIdSchema, updateTodoSchema } from "@/lib/todos/to
 import { trashTodo } from "@/lib/todos/trash-todo";
 import { updateTodo } from "@/lib/todos/update-todo";
 import { announceCardChange } from "@/lib/realtime/announce";
+import { publishToUsers } from "@/lib/realtime/publish";
 
 /** The card page and the lists that show the card (its module's list and board, My todos). */
 const revalidateCard = ({ cardId, moduleId }: { cardId: string; moduleId: string }) => {
@@ -26,6 +27,8 @@ export const updateCardAction = authedAction({ schema: updateCardSchema, permiss
   const result = await updateCard(ctx, input);
   revalidateCard(result);
   await announceCardChange(ctx.db, "card.changed", result, [result.previousOwnerId]);
+  // Assignees who lost their todos with the card: their My todos refetch (no ids: they may no longer see the card).
+  publishToUsers({ kind: "todo.changed" }, result.reassignedFromIds);
   return { version: result.version, changes: result.changes };
 });
 
