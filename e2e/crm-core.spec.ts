@@ -109,9 +109,9 @@ test("a Restricted user cannot reach another user's card by list, search, board,
   const response = await restricted.goto(cardUrl);
   expect(response?.status()).toBe(404);
 
+  // Kata's customer goes with her card: a Restricted user does not find it among the contacts either.
   await restricted.goto("/contacts?q=Duna");
-  await restricted.getByRole("link", { name: "Duna Bt." }).first().click();
-  await expect(restricted.getByText("Website relaunch")).toHaveCount(0);
+  await expect(restricted.getByRole("link", { name: "Duna Bt." })).toHaveCount(0);
   await restricted.context().close();
 });
 

@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+import { admin, createModule, inviteAndActivate, signIn } from "./fixtures";
+
+const stamp = Date.now().toString(36);
+const seller = { firstName: "Sára", lastName: "Szép", email: `sara.szep.${stamp}@nordlicht.test`, password: "Sara-Sales-2026!" };
+const robi = { firstName: "Robi", lastName: "Rejtett", email: `robi.rejtett.${stamp}@nordlicht.test`, password: "Robi-Restricted-26" };
+const customer = `Titok ${stamp} Kft.`;
+
+test("a Restricted user is not offered another salesperson's card's todos, and does not see that salesperson's customer in contacts or by URL", async ({ page, browser }) => {
+  await signIn(page, admin.email, admin.password);
+  const sales = await inviteAndActivate(page, browser, seller);
+  const restricted = await inviteAndActivate(page, browser, robi, "Restricted");
+  const modulePath = await createModule(page, `Data rules ${stamp}`);
+
+  // Sára's deal with her customer, a new company.
+  await sales.goto(modulePath);
+  await sales.getByRole("link", { name: "New card" }).first().click();
+  await sales.getByLabel("Card name").fill(`Deal with ${customer}`);
+  await sales.getByRole("combobox", { name: "Company" }).fill(customer);
+  await sales.getByRole("option", { name: `Create “${customer}”` }).click();
+  const newCompany = sales.getByRole("region", { name: "New company" });
+  await newCompany.getByLabel("Emails").fill(`info@titok-${stamp}.test`);
+  await newCompany.getByRole("button", { name: "Create and choose" }).click();
+  await expect(sales.getByRole("group", { name: "Company" })).toContainText(customer);
+  await sales.getByRole("button", { name: "Create card" }).click();
+  await expect(sales).toHaveURL(/\/cards\/[0-9a-f-]+$/);
+  const cardPath = new URL(sales.url()).pathname;
+  await sales.getByRole("link", { name: customer }).first().click();
+  await expect(sales).toHaveURL(/\/contacts\/[0-9a-f-]+$/);
+  const contactPath = new URL(sales.url()).pathname;
+  await sales.context().close();
+
+  // The admin plans a todo on Sára's card: the assignee picker offers Sára, not Robi, who cannot see the card.
+  await page.goto(cardPath);
+  const todos = page.getByRole("region", { name: "Todos" });
+  await todos.getByRole("button", { name: "Add todo" }).click();
+  const assignee = todos.getByLabel("Assignee");
+  await expect(assignee.getByRole("option", { name: "Szép Sára" })).toHaveCount(1);
+  await expect(assignee.getByRole("option", { name: "Rejtett Robi" })).toHaveCount(0);
+  await page.screenshot({ path: "/tmp/rules-assignee-picker.png" });
+
+  // Robi's contacts: not Sára's customer, neither in the list, nor by search, nor by its URL (a 404, not a 403).
+  await restricted.goto("/contacts");
+  await expect(restricted.getByRole("heading", { name: "Contacts", level: 1 })).toBeVisible();
+  await expect(restricted.getByText(customer)).toHaveCount(0);
+  await restricted.goto(`/contacts?q=${encodeURIComponent(customer)}`);
+  await expect(restricted.getByText(customer)).toHaveCount(0);
+  const response = await restricted.goto(contactPath);
+  expect(response?.status()).toBe(404);
+  await expect(restricted.getByText(customer)).toHaveCount(0);
+  await restricted.screenshot({ path: "/tmp/rules-contact-404.png" });
+  // The admin still sees it.
+  await page.goto(contactPath);
+  await expect(page.getByRole("heading", { name: customer })).toBeVisible();
+  await restricted.context().close();
+});
