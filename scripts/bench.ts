@@ -2,7 +2,7 @@
  * `npm run bench`: creates a fresh database crm_bench_<timestamp> on BENCH_DATABASE_URL's server
  * (default postgres://postgres@127.0.0.1:5432/postgres), migrates it, bulk-loads 100k cards / 1M
  * todos / 2M history rows with COPY, then times the real list, count, search, card-page and
- * My-todos queries and the SSR list page over HTTP (wrk at 10 connections when installed). Prints a table and, as the last line, one JSON
+ * My-todos queries, the global search (five typical queries as an admin and as a Restricted user) and the SSR list page over HTTP (wrk at 10 connections when installed). Prints a table and, as the last line, one JSON
  * object with the p95s. Drops the database at the end unless --keep.
  *
  * Options: --keep, --runs <n> (default 50), --scale <fraction>, --skip-http, --rebuild (force `next build` into
@@ -10,10 +10,11 @@
  * (also ANALYZE the small settings tables, which autovacuum never does on its own).
  */
 import { eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import postgres from "postgres";
 import { openDb } from "@/db/client";
 import { analyzeSettingsTables, migrateDb } from "@/db/migrate";
-import { cardAssignees, cards, fields, groupMembers, groups, modules, organisation, statuses, users } from "@/db/schema";
+import { cardAssignees, cards, contacts, fields, groupMembers, groups, modules, organisation, statuses, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { refreshAllDenormalised } from "@/lib/demo/refresh-denormalised";
 import { ensureBuild, hammer, load, login, startServer } from "./bench-http";
@@ -135,6 +136,7 @@ try {
   const { statusCounts } = await import("@/lib/cards/status-counts");
   const { getCardPageOrThrow } = await import("@/lib/cards/get-card-page");
   const { listMyTodos } = await import("@/lib/todos/list-my-todos");
+  const { searchEverything } = await import("@/lib/search/search-everything");
 
   const big = world.modules[0];
   const admin = actorOf({ ...world.users[0], groupIds: [] });
@@ -175,6 +177,31 @@ try {
   const dated = await walkTo(25_000);
   log(`Walked the cursor to rows ${deep.seen} and ${dated.seen} of ${big.name} (${benchShape.bigModuleCards} cards).`);
 
+  // Global search: what people type into the header's box — one company's name (rare), a common surname,
+  // a person's email, the same person's phone as people write it (digits grouped differently), a word found nowhere.
+  const company = alias(contacts, "company");
+  const [person] = await db
+    .select({ email: sql<string>`${contacts.emails}[1]`, phone: sql<string>`${contacts.phones}[1]`, company: sql<string>`lower(${company.name})` })
+    .from(contacts)
+    .innerJoin(company, eq(company.id, contacts.companyId))
+    .where(sql`${contacts.kind} = 'person' and cardinality(${contacts.phones}) > 0`)
+    .orderBy(contacts.id)
+    .offset(777)
+    .limit(1);
+  const searchQueries = [
+    { kind: "rare word", q: person.company.replace(/ kft\.$/, "") },
+    { kind: "common word", q: "kovács" },
+    { kind: "email", q: person.email },
+    { kind: "phone", q: person.phone.replace(/^\+36 /, "").replace(/ (\d{3}) (\d{4})$/, " $1$2") },
+    { kind: "no hit", q: "zebrafish" },
+  ];
+  const searchAs = (actor: typeof admin, q: string) => (d: typeof db) => searchEverything({ actor, db: d, now }, { q });
+  const cycling = (actor: typeof admin) => {
+    let turn = 0;
+    return (d: typeof db) => searchAs(actor, searchQueries[turn++ % searchQueries.length].q)(d);
+  };
+  log(`Global search queries: ${searchQueries.map((s) => `${s.kind} "${s.q}"`).join(", ")}.`);
+
   let cardTurn = 0;
   const cases: QueryCase[] = [
     { key: "list", label: `List, first page (Everyone, ${big.name})`, target: 50, run: (d) => listCards(d, admin, base) },
@@ -196,6 +223,8 @@ try {
     { key: "list_restricted", label: "List as a Restricted user", target: 50, run: (d) => listCards(d, restricted, base) },
     { key: "counts_restricted", label: "Status counts as a Restricted user", target: 50, run: (d) => statusCounts(d, restricted, { moduleId: big.id }) },
     { key: "search_restricted", label: "Quick search as a Restricted user", target: 50, run: (d) => listCards(d, restricted, { ...base, q: world.searchTerm }) },
+    { key: "global_search", label: "Global search, 5 queries in turn (admin)", target: 50, run: cycling(admin) },
+    { key: "global_search_restricted", label: "Global search, 5 queries in turn (Restricted)", target: 50, run: cycling(restricted) },
   ];
 
   for (const c of cases) {
@@ -204,6 +233,18 @@ try {
     results.set(c.key, { key: c.key, label: c.label, runs: times.length, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1], target });
     log(`  ${c.key}: p95 ${percentile(times, 95).toFixed(1)} ms`);
   }
+
+  // Which global search query is the slowest: its EXPLAIN is printed with the report.
+  const perQuery: { label: string; p95: number; run: QueryCase["run"] }[] = [];
+  for (const [who, actor] of [["admin", admin], ["Restricted", restricted]] as const) {
+    for (const s of searchQueries) {
+      const run = searchAs(actor, s.q);
+      const times = await timeCase(db, { key: "q", label: s.q, target: 50, run }, { runs: Math.max(5, Math.round(runs / 5)), warmup: 2 });
+      perQuery.push({ label: `${who}, ${s.kind} "${s.q}"`, p95: percentile(times, 95), run });
+    }
+  }
+  const slowestSearch = perQuery.reduce((a, b) => (b.p95 > a.p95 ? b : a));
+  log(`  global search per query (p95): ${perQuery.map((q) => `${q.label} ${q.p95.toFixed(1)} ms`).join("; ")}`);
 
   // ---- SSR over HTTP ----------------------------------------------------------------------
   if (!flag("--skip-http")) {
@@ -256,6 +297,9 @@ try {
     console.log(await explainCase(benchUrl, c));
   }
 
+  console.log(`\n===== EXPLAIN ANALYZE: slowest global search query (${slowestSearch.label}, p95 ${slowestSearch.p95.toFixed(1)} ms) =====`);
+  console.log(await explainCase(benchUrl, { key: "slowest_search", label: slowestSearch.label, target: 50, run: slowestSearch.run }));
+
   const p95 = (key: string) => (results.has(key) ? Math.round(results.get(key)!.p95 * 10) / 10 : null);
   await finish();
   console.log(
@@ -269,6 +313,10 @@ try {
       card_p95_ms: p95("card"),
       my_todos_p95_ms: p95("my_todos"),
       ssr_list_p95_ms: p95("ssr_list"),
+      // Over both: the admin's and the Restricted user's five queries.
+      global_search_p95_ms: Math.max(p95("global_search") ?? 0, p95("global_search_restricted") ?? 0),
+      global_search_admin_p95_ms: p95("global_search"),
+      global_search_restricted_p95_ms: p95("global_search_restricted"),
     }),
   );
 } catch (error) {

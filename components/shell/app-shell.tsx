@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/login/actions";
+import { GlobalSearch } from "@/components/search/global-search";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { LanguageSwitch } from "./language-switch";
 import { NavLink } from "./nav-link";
@@ -65,6 +66,7 @@ export async function AppShell({
             </ul>
           </nav>
           <div className="ml-auto flex items-center gap-3">
+            <GlobalSearch />
             <LanguageSwitch className="hidden sm:inline-flex" />
             <details className="relative">
               <summary

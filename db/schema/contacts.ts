@@ -34,6 +34,10 @@ export const contacts = pgTable(
     index("contacts_tax_number_idx").on(t.taxNumber).where(sql`${t.taxNumber} <> ''`),
     index("contacts_company_idx").on(t.companyId),
     index("contacts_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
+    // Search by part of an email or of a phone number's digits (lib/contacts/contact-search.ts); the two
+    // immutable functions are defined in migration 0006.
+    index("contacts_emails_trgm_idx").using("gin", sql`contact_emails_text(${t.emails}) gin_trgm_ops`),
+    index("contacts_phone_digits_trgm_idx").using("gin", sql`contact_phone_digits(${t.phones}) gin_trgm_ops`),
     index("contacts_trash_idx").on(t.deletedAt, t.id).where(sql`${t.deletedAt} is not null`),
   ],
 );

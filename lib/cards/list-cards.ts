@@ -6,7 +6,7 @@ import { can, type Actor } from "@/lib/auth/permissions";
 import { forbidden } from "@/lib/errors";
 import { deadlineState, type DeadlineState } from "@/lib/time/org-time";
 import { decodeCardCursor, encodeCardCursor, type CardListCursor, type CardSort } from "./card-list-cursor";
-import { cardSearchCondition } from "./card-search";
+import { cardSearchCondition, cardSearchMatches, searchProbeLimit } from "./card-search";
 import { visibleCardsCondition } from "./scope";
 
 export type ListCardsInput = {
@@ -54,9 +54,6 @@ const lowerName = sql<string>`lower(${cards.name})`;
 
 type PageRow = { id: string; key: string | null };
 
-/** How many matches of a search are fetched before ordering them (see pageIds). */
-const searchProbeLimit = 500;
-
 /**
  * One page of a module's cards the actor may see, in keyset order (never OFFSET): a page costs the
  * same at row 50,000 as at row 0. Two queries whatever the page size: the page's ids, then their details.
@@ -87,12 +84,9 @@ async function pageIds(db: Db, actor: Actor, input: ListCardsInput, cursor: Card
   const base = cardListFilters(actor, input);
   if (input.statusId) base.push(eq(cards.statusId, input.statusId));
 
-  // A search: the trigram index finds a rare word's few cards at once, while walking a sort index and
-  // rechecking each card's text scans the whole module for them — and the planner cannot tell the two
-  // cases apart. So the matches come first, up to a bound, and only they are ordered; a word found in
-  // more cards than that turns up within the first rows of the walk.
+  // A search: its matches first, up to a bound, then only they are ordered (see cardSearchMatches).
   if (input.q?.trim()) {
-    const matches = await db.select({ id: cards.id }).from(cards).where(and(...base)).limit(searchProbeLimit + 1);
+    const matches = await cardSearchMatches(db, base);
     if (matches.length === 0) return [];
     if (matches.length <= searchProbeLimit) base.push(inArray(cards.id, matches.map((m) => m.id)));
   }

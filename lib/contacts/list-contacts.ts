@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Db } from "@/db/client";
@@ -6,6 +6,7 @@ import { contacts, type ContactKind } from "@/db/schema";
 import type { Ctx } from "@/lib/actions/safe-action";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { forbidden, invalid } from "@/lib/errors";
+import { contactSearchCondition } from "./contact-search";
 import { optionalKindSchema } from "./schemas";
 import { visibleContactsCondition } from "./scope";
 
@@ -45,42 +46,6 @@ function decodeCursor(cursor: string): Cursor {
   throw invalid("invalid_input", { cursor: "invalid_input" });
 }
 
-/** For LIKE: the user's text matched literally. */
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-const phoneLike = /^\+?[\d\s()/.-]+$/;
-const digitsOf = (s: string) => s.replace(/\D/g, "");
-
-/**
- * What a search term matches: every term must match (so "Anna Kovács" finds "Kovács Anna").
- * A plain word matches the name (trigram index on lower(name)); a term with "@" or "." also
- * matches the emails; a number (3+ digits, spaces and dashes allowed — the whole query counts as
- * one number) also matches the phones, compared digit by digit.
- */
-function searchCondition(q: string): SQL | undefined {
-  const text = q.toLowerCase();
-  if (!text) return undefined;
-  const wholeIsPhone = phoneLike.test(text) && digitsOf(text).length >= 3;
-  const terms = wholeIsPhone ? [text] : text.split(/\s+/).filter(Boolean).slice(0, 6);
-  const nameMatches = (term: string) => sql`lower(${contacts.name}) like ${`%${likeEscape(term)}%`}`;
-  return and(
-    ...terms.map((term) => {
-      const alternatives: SQL[] = [];
-      if (!wholeIsPhone) alternatives.push(nameMatches(term));
-      if (/[@.]/.test(term)) {
-        alternatives.push(sql`exists (select 1 from unnest(${contacts.emails}) as e(v) where e.v like ${`%${likeEscape(term)}%`})`);
-      }
-      const digits = digitsOf(term);
-      if (phoneLike.test(term) && digits.length >= 3) {
-        alternatives.push(
-          sql`exists (select 1 from unnest(${contacts.phones}) as p(v) where regexp_replace(p.v, '[^0-9]', '', 'g') like ${`%${digits}%`})`,
-        );
-      }
-      return or(...alternatives)!;
-    }),
-  );
-}
-
 /**
  * Live contacts the actor may see (visibleContactsCondition) by name (then id), searched and filtered,
  * one keyset page at a time (never OFFSET). A person's company is named only when the actor may see it too.
@@ -109,7 +74,7 @@ async function listContactsIn(db: Db, actor: Actor, input: z.output<typeof listC
         isNull(contacts.deletedAt),
         visibleContactsCondition(actor),
         input.kind ? eq(contacts.kind, input.kind) : undefined,
-        searchCondition(input.q),
+        contactSearchCondition(input.q),
         after ? sql`(${sortKey}, ${contacts.id}) > (${after.key}, ${after.id}::uuid)` : undefined,
       ),
     )

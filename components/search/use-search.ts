@@ -1,0 +1,52 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { SearchResults } from "@/lib/search/search-everything";
+
+export type SearchState =
+  | { status: "idle" }
+  | { status: "loading"; results: SearchResults | null }
+  | { status: "done"; results: SearchResults }
+  | { status: "error" };
+
+/** Mirrors searchMinLength in lib/search (not imported: that module is server code). */
+export const minQueryLength = 2;
+const debounceMs = 200;
+
+type Answer = { q: string; results: SearchResults } | { q: string; error: true };
+
+/**
+ * The results for what is typed, fetched from /api/search once typing pauses; a newer query cancels
+ * the request of an older one, and the previous results stay on screen while the next ones load.
+ */
+export function useSearch(query: string): SearchState {
+  const q = query.trim();
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const [previous, setPrevious] = useState<SearchResults | null>(null);
+  const wanted = q.length >= minQueryLength;
+
+  useEffect(() => {
+    if (!wanted) return;
+    const controller = new AbortController();
+    const timer = setTimeout(async () => {
+      try {
+        const response = await fetch(`/api/search?q=${encodeURIComponent(q)}`, { signal: controller.signal, headers: { Accept: "application/json" } });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        const results = (await response.json()) as SearchResults;
+        if (controller.signal.aborted) return;
+        setAnswer({ q, results });
+        setPrevious(results);
+      } catch {
+        if (!controller.signal.aborted) setAnswer({ q, error: true });
+      }
+    }, debounceMs);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [q, wanted]);
+
+  if (!wanted) return { status: "idle" };
+  if (answer?.q !== q) return { status: "loading", results: previous };
+  return "error" in answer ? { status: "error" } : { status: "done", results: answer.results };
+}

@@ -1,0 +1,12 @@
+import { sql } from "drizzle-orm";
+import { openDb } from "@/db/client";
+import { searchEverything } from "@/lib/search/search-everything";
+import { explainCase } from "./bench-queries";
+const url = "postgres://postgres@127.0.0.1:5432/crm_bench_1796112791678";
+const { db, close } = await openDb(url);
+const r = await db.execute(sql`select id, email, first_name as "firstName", last_name as "lastName", role from users`);
+const rows = (Array.isArray(r) ? r : (r as any).rows) as any[];
+const role = process.argv[2];
+const actor = { ...rows.find((u: any) => u.role === role), locale: "en", groupIds: [] };
+await close();
+console.log(await explainCase(url, { key: "x", label: "x", target: 50, run: (d) => searchEverything({ actor, db: d, now: new Date() }, { q: process.argv[3] }) }));
