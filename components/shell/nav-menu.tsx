@@ -1,10 +1,12 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { NavLink } from "./nav-link";
 import type { NavItem } from "./primary-nav";
+
+const noSubscription = () => () => {};
 
 type Group = { label: string | null; items: NavItem[]; /** Said when the group has no links. */ empty?: string };
 
@@ -35,6 +37,7 @@ export function NavMenu({
   const panel = useRef<HTMLDivElement>(null);
   const id = useId();
   const pathname = usePathname();
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const [openedAt, setOpenedAt] = useState(pathname);
   if (open && pathname !== openedAt) {
     setOpen(false); // a link was followed
@@ -94,6 +97,7 @@ export function NavMenu({
         aria-expanded={open}
         aria-controls={id}
         aria-label={icon ? label : undefined}
+        data-ready={hydrated ? "" : undefined}
         onClick={toggle}
         className={cn(
           "inline-flex items-center gap-1 rounded-md text-sm font-medium whitespace-nowrap",

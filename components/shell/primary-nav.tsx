@@ -76,7 +76,7 @@ export function PrimaryNav({
   const isActive = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
 
   return (
-    <nav ref={nav} aria-label={label} className="relative hidden min-w-0 flex-1 md:block">
+    <nav ref={nav} aria-label={label} data-ready={fit ? "" : undefined} className="relative hidden min-w-0 flex-1 md:block">
       <ul className={cn("flex items-center gap-1", !fit && "overflow-hidden")}>
         {modules.length === 0 && <li className="px-3 py-2 text-sm whitespace-nowrap text-slate-500 italic">{noModules}</li>}
         {shownModules.map((m) => (
