@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { addTodoOnCard, admin, inviteAndActivate, signIn } from "./fixtures";
+import { addTodoOnCard, admin, inviteAndActivate, openFromNav, signIn } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
@@ -8,7 +8,7 @@ const rita = { firstName: "Rita", lastName: "Rácz", email: "rita.racz@nordlicht
 let cardUrl = "";
 
 async function openModule(page: Page, name: string) {
-  await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name }).click();
+  await openFromNav(page, name);
   await expect(page.getByRole("heading", { name, exact: true })).toBeVisible();
 }
 

@@ -89,13 +89,28 @@ export const testClock = {
   },
 };
 
+/**
+ * Follows a link of the main navigation: in its row, or in its "More" menu when the row is full (many
+ * modules), or in the phone's menu. Waits until the navigation has measured what fits.
+ */
+export async function openFromNav(page: Page, name: string) {
+  const nav = page.getByRole("navigation", { name: "Main navigation" });
+  await expect(nav.locator("[data-ready]").or(nav.and(page.locator("[data-ready]"))).first()).toBeAttached();
+  const link = nav.getByRole("link", { name, exact: true });
+  if (!(await link.isVisible())) {
+    const menu = nav.getByRole("button", { name: /^(More|Open menu)$/ });
+    if ((await menu.getAttribute("aria-expanded")) !== "true") await menu.click();
+  }
+  await link.click();
+}
+
 /** An admin (signed in on `page`) creates a module and opens its card list; returns the list's path. */
 export async function createModule(page: Page, name: string): Promise<string> {
   await page.goto("/settings/modules");
   await page.getByLabel("Module name").fill(name);
   await page.getByRole("button", { name: "Create module" }).click();
   await expect(page.getByText(`Module “${name}” created.`)).toBeVisible();
-  await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name }).click();
+  await openFromNav(page, name);
   await expect(page.getByRole("heading", { name, exact: true })).toBeVisible();
   return new URL(page.url()).pathname;
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { admin, inviteAndActivate, signIn } from "./fixtures";
+import { admin, inviteAndActivate, openFromNav, signIn } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
@@ -7,7 +7,7 @@ const lena = { firstName: "Léna", lastName: "Lukács", email: "lena.lukacs@nord
 const ron = { firstName: "Roland", lastName: "Rab", email: "roland.rab@nordlicht.test", password: "Roland-Restr-2026" };
 
 async function moduleUrl(page: Page): Promise<string> {
-  await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Live desk" }).click();
+  await openFromNav(page, "Live desk");
   await expect(page.getByRole("heading", { name: "Live desk", exact: true })).toBeVisible();
   return new URL(page.url()).pathname;
 }

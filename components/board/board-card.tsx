@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { LinkPendingHint } from "@/components/shell/navigation-feedback";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { NextTodoCell } from "@/components/card-list/next-todo-cell";
@@ -62,8 +63,9 @@ export function BoardCard({
       )}
     >
       <div className="flex items-start gap-2">
-        <Link href={`/cards/${card.id}`} className="min-w-0 flex-1 font-medium break-words text-slate-900 hover:text-brand-700 hover:underline" draggable={false}>
+        <Link href={`/cards/${card.id}`} className="relative min-w-0 flex-1 font-medium break-words text-slate-900 hover:text-brand-700 hover:underline" draggable={false}>
           {card.name}
+          <LinkPendingHint className="inset-x-0 -bottom-0.5" />
         </Link>
         <div
           className="relative shrink-0"

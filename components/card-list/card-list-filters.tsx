@@ -1,20 +1,35 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useId, useRef, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { Input, Label, Select } from "@/components/ui/input";
 import { cardSorts } from "@/lib/cards/card-list-cursor";
 import { cardListHref, type CardListParams } from "./list-params";
+import type { StatusFilterItem } from "./status-items";
 
 /**
- * User, sort and quick search. A plain GET form (works without JavaScript); with it, a select
- * applies at once, the URL keeps only what differs from the defaults, and the search button spins
- * until the new list is there.
+ * User, sort and quick search — and on a phone, where the status sidebar does not fit, the status as a
+ * select. A plain GET form (works without JavaScript); with it, a select applies at once, the URL keeps
+ * only what differs from the defaults, and the search button spins until the new list is there.
  */
-export function CardListFilters({ path, params, users }: { path: string; params: CardListParams; users: { id: string; name: string }[] }) {
+export function CardListFilters({
+  path,
+  params,
+  users,
+  statuses,
+}: {
+  path: string;
+  params: CardListParams;
+  users: { id: string; name: string }[];
+  /** The list's status choices (the board has none: its columns are the statuses). */
+  statuses?: StatusFilterItem[];
+}) {
   const t = useTranslations("cards.list");
+  const tStatus = useTranslations("common.statusFilter");
+  const format = useFormatter();
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
   const id = useId();
@@ -24,7 +39,7 @@ export function CardListFilters({ path, params, users }: { path: string; params:
     const data = new FormData(form.current!);
     const value = (name: string) => String(data.get(name) ?? "");
     const href = cardListHref(path, {
-      status: params.status,
+      status: value("status") || null,
       user: value("user") || null,
       sort: value("sort") as CardListParams["sort"],
       q: value("q").trim(),
@@ -37,9 +52,23 @@ export function CardListFilters({ path, params, users }: { path: string; params:
   };
 
   return (
-    <form ref={form} action={path} method="get" onSubmit={onSubmit} role="search" aria-label={t("filters")} aria-busy={pending} className="flex flex-wrap items-end gap-3">
-      {params.status && <input type="hidden" name="status" value={params.status} />}
-      <div className="w-48">
+    <form ref={form} action={path} method="get" onSubmit={onSubmit} role="search" aria-label={t("filters")} aria-busy={pending} className={cn("grid items-end gap-2 md:flex md:flex-wrap md:gap-3", statuses ? "grid-cols-3" : "grid-cols-2")}>
+      {/* From md up the status sidebar chooses; hidden, this select still carries the status with the form. */}
+      {statuses && (
+        <div className="min-w-0 md:hidden">
+          <Label htmlFor={`${id}-status`} className="text-xs text-slate-500">
+            {tStatus("label")}
+          </Label>
+          <Select id={`${id}-status`} name="status" defaultValue={params.status ?? ""} onChange={apply} className="h-9">
+            {statuses.map((s) => (
+              <option key={s.id ?? "all"} value={s.id ?? ""}>
+                {tStatus("option", { name: s.name, count: `${format.number(s.count)}${s.capped ? "+" : ""}` })}
+              </option>
+            ))}
+          </Select>
+        </div>
+      )}
+      <div className="min-w-0 md:w-48">
         <Label htmlFor={`${id}-user`} className="text-xs text-slate-500">
           {t("user")}
         </Label>
@@ -52,7 +81,7 @@ export function CardListFilters({ path, params, users }: { path: string; params:
           ))}
         </Select>
       </div>
-      <div className="w-52">
+      <div className="min-w-0 md:w-52">
         <Label htmlFor={`${id}-sort`} className="text-xs text-slate-500">
           {t("sort")}
         </Label>
@@ -64,7 +93,7 @@ export function CardListFilters({ path, params, users }: { path: string; params:
           ))}
         </Select>
       </div>
-      <div className="min-w-56 flex-1">
+      <div className="col-span-full md:min-w-56 md:flex-1">
         <Label htmlFor={`${id}-q`} className="text-xs text-slate-500">
           {t("search")}
         </Label>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { LinkPendingHint } from "@/components/shell/navigation-feedback";
 import { cn } from "@/components/ui/cn";
 import { cardListHref, type CardListParams } from "./list-params";
 
@@ -19,7 +20,7 @@ export async function ViewSwitch({ moduleId, current, params }: { moduleId: stri
           href={v.href}
           aria-current={current === v.key ? "page" : undefined}
           className={cn(
-            "inline-flex h-8 items-center gap-1.5 rounded px-3 text-sm font-medium transition-colors",
+            "relative inline-flex h-8 items-center gap-1.5 rounded px-3 text-sm font-medium transition-colors",
             current === v.key ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100",
           )}
         >
@@ -27,6 +28,7 @@ export async function ViewSwitch({ moduleId, current, params }: { moduleId: stri
             <path d={v.icon} strokeLinecap="round" strokeLinejoin="round" />
           </svg>
           {v.label}
+          <LinkPendingHint />
         </Link>
       ))}
     </nav>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { LinkPendingHint } from "@/components/shell/navigation-feedback";
 import { Card } from "@/components/ui/card";
 import type { ContactCard } from "@/lib/contacts/get-contact-page";
 
@@ -29,38 +30,44 @@ export async function ContactCardsTable({ cards }: { cards: ContactCard[] }) {
         {cards.length === 0 ? (
           <p className="px-5 py-6 text-sm text-slate-500">{t("noCards")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
+          // A table from md up; on a phone each card stacks (roles spelled out, as the display changes).
+          <div className="md:overflow-x-auto">
+            <table role="table" className="block w-full text-left text-sm md:table">
               <caption className="sr-only">{t("cards")}</caption>
-              <thead className="bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
-                <tr>
-                  <th scope="col" className="px-5 py-2.5">
+              <thead role="rowgroup" className="sr-only bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase md:not-sr-only md:table-header-group">
+                <tr role="row">
+                  <th role="columnheader" scope="col" className="px-5 py-2.5">
                     {t("cardName")}
                   </th>
-                  <th scope="col" className="px-5 py-2.5">
+                  <th role="columnheader" scope="col" className="px-5 py-2.5">
                     {t("module")}
                   </th>
-                  <th scope="col" className="px-5 py-2.5">
+                  <th role="columnheader" scope="col" className="px-5 py-2.5">
                     {t("status")}
                   </th>
-                  <th scope="col" className="px-5 py-2.5">
+                  <th role="columnheader" scope="col" className="px-5 py-2.5">
                     {t("owner")}
                   </th>
                 </tr>
               </thead>
-              <tbody className="divide-y divide-slate-100">
+              <tbody role="rowgroup" className="block divide-y divide-slate-100 md:table-row-group *:flex *:flex-wrap *:items-center *:gap-x-3 *:gap-y-1 *:px-5 *:py-3 md:*:table-row md:[&>tr>*]:px-5 md:[&>tr>*]:py-3">
                 {cards.map((card) => (
-                  <tr key={card.id}>
-                    <th scope="row" className="px-5 py-3 font-normal">
-                      <Link href={`/cards/${card.id}`} className="font-medium text-brand-700 hover:underline">
+                  <tr key={card.id} role="row">
+                    <th role="rowheader" scope="row" className="w-full font-normal md:w-auto">
+                      <Link href={`/cards/${card.id}`} className="relative font-medium break-words text-brand-700 hover:underline">
                         {card.name}
+                        <LinkPendingHint className="inset-x-0 -bottom-0.5" />
                       </Link>
                     </th>
-                    <td className="px-5 py-3 text-slate-700">{card.moduleName}</td>
-                    <td className="px-5 py-3">
+                    <td role="cell" className="text-slate-700">
+                      {card.moduleName}
+                    </td>
+                    <td role="cell">
                       <StatusBadge name={card.statusName} color={card.statusColor} />
                     </td>
-                    <td className="px-5 py-3 text-slate-700">{card.ownerName ?? <span className="text-slate-500">{t("noOwner")}</span>}</td>
+                    <td role="cell" className="text-slate-700">
+                      {card.ownerName ?? <span className="text-slate-500">{t("noOwner")}</span>}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -24,7 +24,7 @@ export async function ContactFilters({ q, kind }: { q: string; kind?: ContactKin
     <div className="flex flex-wrap items-center justify-between gap-3">
       <form role="search" action="/contacts" className="flex w-full max-w-xl items-center gap-2">
         {kind && <input type="hidden" name="kind" value={kind} />}
-        <div className="flex-1">
+        <div className="min-w-0 flex-1">
           <label htmlFor="contacts-search" className="sr-only">
             {t("search.label")}
           </label>

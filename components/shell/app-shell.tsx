@@ -4,7 +4,9 @@ import { signOutAction } from "@/app/login/actions";
 import { GlobalSearch } from "@/components/search/global-search";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { LanguageSwitch } from "./language-switch";
-import { NavLink } from "./nav-link";
+import { NavMenu } from "./nav-menu";
+import { NavigationMain } from "./navigation-feedback";
+import { PrimaryNav } from "./primary-nav";
 import { UserAvatar } from "./user-avatar";
 
 export async function AppShell({
@@ -31,40 +33,27 @@ export async function AppShell({
   ].filter((l) => l.show);
   const fullName = `${actor.lastName} ${actor.firstName}`.trim() || actor.email;
 
-  const moduleItems =
-    modules.length > 0 ? (
-      modules.map((m) => (
-        <li key={m.id}>
-          <NavLink href={`/modules/${m.id}`}>{m.name}</NavLink>
-        </li>
-      ))
-    ) : (
-      <li className="px-3 py-2 text-sm text-slate-500 italic">{t("nav.noModules")}</li>
-    );
-
-  const linkItems = links.map((l) => (
-    <li key={l.href}>
-      <NavLink href={l.href}>{l.label}</NavLink>
-    </li>
-  ));
+  const moduleItems = modules.map((m) => ({ href: `/modules/${m.id}`, label: m.name }));
+  const linkItems = links.map(({ href, label }) => ({ href, label }));
 
   return (
     <div className="min-h-screen">
       <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur">
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4">
-          <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
+          <Link href="/" className="flex min-w-0 shrink-0 items-center gap-2 font-semibold text-slate-900">
             <span className="grid size-7 place-items-center rounded-md bg-brand-600 text-xs font-bold text-white" aria-hidden>
               CRM
             </span>
-            <span className="hidden sm:inline">{organisationName}</span>
+            <span className="hidden max-w-48 truncate sm:inline md:hidden xl:inline">{organisationName}</span>
           </Link>
-          <nav aria-label={t("nav.main")} className="hidden flex-1 md:block">
-            <ul className="flex items-center gap-1">
-              {moduleItems}
-              <li className="mx-1 h-5 w-px bg-slate-200" aria-hidden />
-              {linkItems}
-            </ul>
-          </nav>
+          <PrimaryNav
+            label={t("nav.main")}
+            modules={moduleItems}
+            links={linkItems}
+            noModules={t("nav.noModules")}
+            moreLabel={t("nav.more")}
+            modulesLabel={t("nav.modules")}
+          />
           <div className="ml-auto flex items-center gap-3">
             <GlobalSearch />
             <LanguageSwitch className="hidden sm:inline-flex" />
@@ -99,25 +88,24 @@ export async function AppShell({
                 </div>
               </div>
             </details>
-            <details className="relative md:hidden">
-              <summary aria-label={t("nav.openMenu")} className="cursor-pointer list-none rounded-md p-2 hover:bg-slate-100 [&::-webkit-details-marker]:hidden">
-                <svg className="size-5" viewBox="0 0 20 20" fill="currentColor" aria-hidden>
-                  <path d="M3 5h14v2H3zM3 9h14v2H3zM3 13h14v2H3z" />
-                </svg>
-              </summary>
-              <nav aria-label={t("nav.main")} className="absolute right-0 mt-2 w-56 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
-                <ul className="space-y-1">
-                  <li className="px-3 pt-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("nav.modules")}</li>
-                  {moduleItems}
-                  <li className="my-1 h-px bg-slate-100" aria-hidden />
-                  {linkItems}
-                </ul>
-              </nav>
-            </details>
+            <nav aria-label={t("nav.main")} className="md:hidden">
+              <NavMenu
+                label={t("nav.openMenu")}
+                icon={
+                  <svg className="size-5" viewBox="0 0 20 20" fill="currentColor" aria-hidden>
+                    <path d="M3 5h14v2H3zM3 9h14v2H3zM3 13h14v2H3z" />
+                  </svg>
+                }
+                groups={[
+                  { label: t("nav.modules"), items: moduleItems, empty: t("nav.noModules") },
+                  { label: null, items: linkItems },
+                ]}
+              />
+            </nav>
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-7xl px-4 py-8">{children}</main>
+      <NavigationMain className="mx-auto max-w-7xl px-4 py-6 sm:py-8">{children}</NavigationMain>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { DeadlineLabel, deadlineTone } from "@/components/card-list/deadline-label";
 import { useOrgNow } from "@/components/card-list/use-org-now";
+import { LinkPendingHint } from "@/components/shell/navigation-feedback";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { deadlineState } from "@/lib/time/org-time";
@@ -42,8 +43,9 @@ export function MyTodoItem({ todo, serverNow, timeZone, onDone }: { todo: MyTodo
             <DeadlineLabel deadline={todo.deadline} now={now} timeZone={timeZone} />
           )}
           <span aria-hidden>·</span>
-          <Link href={`/cards/${todo.card.id}`} className="max-w-80 truncate font-medium text-slate-700 hover:text-brand-700 hover:underline">
+          <Link href={`/cards/${todo.card.id}`} className="relative max-w-80 truncate font-medium text-slate-700 hover:text-brand-700 hover:underline">
             {todo.card.name}
+            <LinkPendingHint className="inset-x-0 bottom-0" />
           </Link>
           <span className="truncate text-slate-500">{t("myTodos.inModule", { module: todo.module.name })}</span>
         </p>

@@ -13,7 +13,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
         <p className="mb-2 px-3 text-xs font-semibold tracking-wide text-slate-500 uppercase" aria-hidden>
           {t("label")}
         </p>
-        <ul className="flex gap-1 md:flex-col">
+        <ul className="flex flex-wrap gap-1 md:flex-col">
           <li>
             <NavLink href="/settings/users">{t("users")}</NavLink>
           </li>

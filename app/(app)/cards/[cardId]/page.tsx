@@ -13,6 +13,7 @@ import { TodosBlock } from "@/components/card-page/todos-block";
 import { TrashCardButton } from "@/components/card-page/trash-card-button";
 import { CardPresence } from "@/components/live/card-presence";
 import { LiveRefresh } from "@/components/live/live-provider";
+import { LinkPendingHint } from "@/components/shell/navigation-feedback";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
@@ -56,8 +57,9 @@ export default async function CardPageRoute({ params }: { params: Promise<{ card
     <CardProvider cardId={card.id} moduleId={card.moduleId} version={card.version} meId={actor.id} timeZone={timeZone} users={page.users}>
       <LiveRefresh cardId={card.id} />
       <nav aria-label={t("page.breadcrumb")} className="mb-2 text-sm text-slate-500">
-        <Link href={`/modules/${page.module.id}`} className="hover:text-brand-700 hover:underline">
+        <Link href={`/modules/${page.module.id}`} className="relative hover:text-brand-700 hover:underline">
           {page.module.name}
+          <LinkPendingHint className="inset-x-0 -bottom-0.5" />
         </Link>
         <span aria-hidden className="mx-1.5">
           ›
@@ -84,12 +86,16 @@ export default async function CardPageRoute({ params }: { params: Promise<{ card
         </div>
       </header>
       <ConflictBanner />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <div className="min-w-0 space-y-6">
+      {/*
+        Todos, then status/owner, contacts and fields, then the history: the order a phone shows them in
+        (and a screen reader reads them in). From lg the details stand beside the todos and the history,
+        which runs on below the todos (its row takes what the details leave: `auto 1fr`).
+      */}
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:grid-rows-[auto_1fr]">
+        <div className="min-w-0 lg:col-start-1 lg:row-start-1">
           <TodosBlock todos={page.todos} renderedAt={now} />
-          <HistoryBlock page={page.history} statuses={page.statuses} fields={page.fields} />
         </div>
-        <aside aria-label={t("page.sidebar")} className="space-y-6">
+        <aside aria-label={t("page.sidebar")} className="min-w-0 space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
           <Card className="p-4">
             <h2 className="mb-3 text-base font-semibold text-slate-900">{t("details.heading")}</h2>
             <CardStatusOwner statusId={card.statusId} ownerId={card.ownerId} statuses={page.statuses} ownerChoices={ownerChoices} />
@@ -103,6 +109,9 @@ export default async function CardPageRoute({ params }: { params: Promise<{ card
             <CardFieldsForm fields={page.fields} values={card.values} />
           </Card>
         </aside>
+        <div className="min-w-0 lg:col-start-1 lg:row-start-2">
+          <HistoryBlock page={page.history} statuses={page.statuses} fields={page.fields} />
+        </div>
       </div>
     </CardProvider>
   );

@@ -46,8 +46,8 @@ export default async function ContactPageRoute({ params }: Props) {
         ← {t("detail.back")}
       </Link>
       <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{contact.name}</h1>
+        <div className="min-w-0">
+          <h1 className="text-2xl font-semibold tracking-tight break-words text-slate-900">{contact.name}</h1>
           <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
             <Badge tone={contact.kind === "company" ? "brand" : "slate"}>{t(`kind.${contact.kind}`)}</Badge>
             {company && (
@@ -74,7 +74,7 @@ export default async function ContactPageRoute({ params }: Props) {
       )}
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           <ContactCardsTable cards={page.cards} />
           {contact.kind === "company" && (
             <Card className="p-5">
@@ -88,11 +88,11 @@ export default async function ContactPageRoute({ params }: Props) {
                   <ul className="mt-3 divide-y divide-slate-100">
                     {people.map((p) => (
                       <li key={p.id} className="flex flex-wrap items-baseline gap-x-4 gap-y-1 py-2 text-sm">
-                        <Link href={`/contacts/${p.id}`} className="font-medium text-brand-700 hover:underline">
+                        <Link href={`/contacts/${p.id}`} className="font-medium break-words text-brand-700 hover:underline">
                           {p.name}
                         </Link>
                         {p.emails[0] && (
-                          <a href={`mailto:${p.emails[0]}`} className="text-slate-600 hover:underline">
+                          <a href={`mailto:${p.emails[0]}`} className="break-all text-slate-600 hover:underline">
                             {p.emails[0]}
                           </a>
                         )}
@@ -109,7 +109,7 @@ export default async function ContactPageRoute({ params }: Props) {
             </Card>
           )}
         </div>
-        <div>
+        <div className="min-w-0">
           <ContactDetailsPanel page={{ contact, company }} canEdit={can(actor, "contacts.update")} />
         </div>
       </div>

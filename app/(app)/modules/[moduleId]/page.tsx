@@ -5,6 +5,7 @@ import { CardListHeader } from "@/components/card-list/card-list-header";
 import { CardTable } from "@/components/card-list/card-table";
 import { listCardsOrFirstPage, loadCardListContext } from "@/components/card-list/load-card-list";
 import { cardListHref, hasFilters, type SearchParams } from "@/components/card-list/list-params";
+import { statusFilterItems } from "@/components/card-list/status-items";
 import { StatusSidebar } from "@/components/card-list/status-sidebar";
 import { LiveRefresh } from "@/components/live/live-provider";
 import { buttonClass } from "@/components/ui/button";
@@ -31,25 +32,26 @@ export default async function CardListPage({ params, searchParams }: Props) {
   const total = p.status ? (counts.byStatus[p.status] ?? 0) : counts.total;
   const totalCapped = p.status ? counts.capped.includes(p.status) : counts.capped.length > 0;
   const clearHref = cardListHref(path, { sort: p.sort });
+  const statusItems = statusFilterItems(
+    config.statuses.map((s) => ({ id: s.id, name: s.name, color: s.color, archived: s.archivedAt !== null })),
+    counts,
+    p.status,
+    { all: t("allStatuses"), archived: (name) => t("archivedStatus", { name }) },
+  );
 
   return (
     <>
       <LiveRefresh moduleId={config.module.id} />
       <CardListHeader module={config.module} view="list" params={p} total={counts.total} totalCapped={counts.capped.length > 0} />
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[13rem_minmax(0,1fr)]">
-        <aside>
-          <StatusSidebar
-            path={path}
-            params={p}
-            counts={counts}
-            statuses={config.statuses.map((s) => ({ id: s.id, name: s.name, color: s.color, archived: s.archivedAt !== null }))}
-          />
+      <div className="grid grid-cols-1 gap-4 md:gap-6 xl:grid-cols-[13rem_minmax(0,1fr)]">
+        <aside className="hidden md:block">
+          <StatusSidebar path={path} params={p} items={statusItems} />
         </aside>
         <section aria-labelledby="card-list-heading" className="min-w-0 space-y-4">
           <h2 id="card-list-heading" className="sr-only">
             {t("caption", { module: config.module.name })}
           </h2>
-          <CardListFilters key={`${p.user}|${p.sort}|${p.q}|${p.status}`} path={path} params={p} users={ctx.users} />
+          <CardListFilters key={`${p.user}|${p.sort}|${p.q}|${p.status}`} path={path} params={p} users={ctx.users} statuses={statusItems} />
           {cursorReset && (
             <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
               {t("invalidCursor")}
