@@ -1,17 +1,7 @@
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
-import { buttonClass } from "@/components/ui/button";
+import { NotFoundMessage } from "@/components/shell/not-found-message";
+import { getCurrentUser } from "@/lib/auth/session";
 
+/** A missing record inside the app (rendered within its shell), or a missing page outside it. */
 export default async function NotFound() {
-  const t = await getTranslations("common.notFound");
-  return (
-    <main className="mx-auto max-w-md px-4 py-24 text-center">
-      <p className="text-sm font-semibold text-brand-600">404</p>
-      <h1 className="mt-2 text-2xl font-semibold">{t("title")}</h1>
-      <p className="mt-2 text-slate-600">{t("body")}</p>
-      <Link href="/todos" className={`${buttonClass("secondary")} mt-6`}>
-        {t("back")}
-      </Link>
-    </main>
-  );
+  return <NotFoundMessage signedIn={(await getCurrentUser()) !== null} />;
 }

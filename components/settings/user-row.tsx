@@ -170,7 +170,7 @@ function RoleForm({
       <label htmlFor={id} className="sr-only">
         {t("roleLabel", { name })}
       </label>
-      <Select id={id} name="role" value={role} onChange={(e) => setRole(e.target.value as Role)} className="h-8 w-40">
+      <Select id={id} name="role" value={role} onChange={(e) => setRole(e.target.value as Role)} className="h-8 w-auto min-w-40">
         {roles.map((r) => (
           <option key={r} value={r}>
             {tr(r)}

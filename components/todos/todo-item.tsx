@@ -70,6 +70,7 @@ export function TodoItem({
         </Button>
         <ConfirmDialog
           triggerLabel={t("trash")}
+          triggerAriaLabel={t("trashLabel", { text: todo.text })}
           triggerVariant="ghost"
           title={t("trashTitle")}
           confirmLabel={t("trashConfirm")}

@@ -9,6 +9,7 @@ import { Button, type ButtonVariant } from "./button";
  */
 export function ConfirmDialog({
   triggerLabel,
+  triggerAriaLabel,
   triggerVariant = "secondary",
   title,
   children,
@@ -19,6 +20,8 @@ export function ConfirmDialog({
   disabled,
 }: {
   triggerLabel: string;
+  /** A longer accessible name for the trigger; it must begin with `triggerLabel` (WCAG 2.5.3, label in name). */
+  triggerAriaLabel?: string;
   triggerVariant?: ButtonVariant;
   title: string;
   children: ReactNode;
@@ -33,7 +36,7 @@ export function ConfirmDialog({
   const bodyId = useId();
   return (
     <>
-      <Button size="sm" variant={triggerVariant} disabled={disabled} aria-haspopup="dialog" onClick={() => dialog.current?.showModal()}>
+      <Button size="sm" variant={triggerVariant} disabled={disabled} aria-haspopup="dialog" aria-label={triggerAriaLabel} onClick={() => dialog.current?.showModal()}>
         {triggerLabel}
       </Button>
       <dialog

@@ -229,6 +229,20 @@ describe("listCards and statusCounts", async () => {
     expect((await list(anna, { moduleId: m.id, q: "duna" })).rows[0].contact).toEqual({ name: "Duna Bt.", others: 1 });
   });
 
+  it("does not repeat a contact named like the card (in any case) under its name", async () => {
+    const m = await newModule("Named after");
+    const anna = crm.actors.normal;
+    await card(anna, m.id, "Tisza Kft.", { newContacts: [{ kind: "company", name: "TISZA KFT." }] });
+    await card(anna, m.id, "Balaton Zrt.", {
+      newContacts: [
+        { kind: "company", name: "Balaton Zrt." },
+        { kind: "person", firstName: "Éva", lastName: "Szabó" },
+      ],
+    });
+    const contacts = Object.fromEntries((await list(anna, { moduleId: m.id })).rows.map((r) => [r.name, r.contact]));
+    expect(contacts).toEqual({ "Tisza Kft.": null, "Balaton Zrt.": { name: "Szabó Éva", others: 0 } });
+  });
+
   it("marks next todos overdue, later today or a later day at a fixed now, and on a DST day", async () => {
     const m = await newModule("Deadlines");
     const anna = crm.actors.normal;

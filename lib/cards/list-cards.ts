@@ -29,7 +29,7 @@ export type CardListRow = {
   version: number;
   status: { id: string; name: string; color: string };
   owner: { id: string; name: string } | null;
-  /** The first linked contact, and how many more there are. */
+  /** The first linked contact not named like the card, and how many more such there are. */
   contact: { name: string; others: number } | null;
   nextTodo: {
     id: string;
@@ -177,12 +177,14 @@ async function rowDetails(db: Db, ids: string[], input: ListCardsInput): Promise
       ownerFirstName: owners.firstName,
       ownerLastName: owners.lastName,
       ownerEmail: owners.email,
+      // A contact named like the card (the company a card is named after) would only repeat the name.
       contactName: sql<string | null>`(
         select k.name from card_contacts cc join contacts k on k.id = cc.contact_id
-        where cc.card_id = ${cards.id} and k.deleted_at is null order by cc.position, k.name limit 1)`,
+        where cc.card_id = ${cards.id} and k.deleted_at is null and lower(k.name) <> lower(${cards.name})
+        order by cc.position, k.name limit 1)`,
       contactCount: sql<number>`(
         select count(*)::int from card_contacts cc join contacts k on k.id = cc.contact_id
-        where cc.card_id = ${cards.id} and k.deleted_at is null)`,
+        where cc.card_id = ${cards.id} and k.deleted_at is null and lower(k.name) <> lower(${cards.name}))`,
       todoId: todos.id,
       todoText: todos.text,
       todoType: todos.type,
