@@ -8,6 +8,9 @@ import { systemClock } from "@/lib/clock";
 import { configureAdapter } from "@/lib/realtime/adapter";
 import { DeadlineClock } from "@/lib/realtime/deadline-clock";
 import { attachSocketServer } from "@/lib/realtime/socket-server";
+import { securityHeadersFor } from "@/lib/security/headers";
+import { originPolicyFromEnv } from "@/lib/security/origin";
+import { admitRequest } from "@/lib/security/request-guard";
 
 const dev = process.env.NODE_ENV !== "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -73,12 +76,19 @@ async function serve() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  const originPolicy = originPolicyFromEnv();
   const httpServer = createServer((req, res) => {
     const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0].trim() : "";
     req.headers["x-crm-client-ip"] = forwarded || req.socket.remoteAddress || "";
-    void handle(req, res);
+    // On every response; pages get their Content-Security-Policy from proxy.ts.
+    for (const [name, value] of Object.entries(securityHeadersFor(req.headers))) res.setHeader(name, value);
+    // Foreign-origin and oversized server actions are answered here (403, 413), before Next reads them.
+    admitRequest(req, res, originPolicy).then(
+      (admitted) => void (admitted && handle(admitted, res)),
+      () => req.destroy(), // the client went away mid-body
+    );
   });
-  const io = attachSocketServer(httpServer);
+  const io = attachSocketServer(httpServer, originPolicy);
   const closeAdapter = await configureAdapter(io);
   const deadlineClock = new DeadlineClock(io, connection.db, systemClock);
   deadlineClock.start();

@@ -5,7 +5,7 @@ import type { APIRequestContext } from "@playwright/test";
 type Manifest = { node: Record<string, { filename: string; exportedName: string }> };
 
 /** A server action's id, read from the build the e2e server runs (E2E_DIST_DIR, default .next-e2e). */
-function actionId(filename: string, exportedName: string): string {
+export function actionId(filename: string, exportedName: string): string {
   const manifest = JSON.parse(readFileSync(path.join(process.env.E2E_DIST_DIR ?? ".next-e2e", "server", "server-reference-manifest.json"), "utf8")) as Manifest;
   const found = Object.entries(manifest.node).find(([, a]) => a.filename === filename && a.exportedName === exportedName);
   if (!found) throw new Error(`No server action ${exportedName} in ${filename}`);

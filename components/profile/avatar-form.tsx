@@ -28,7 +28,13 @@ export function AvatarForm({ userId, name, version }: { userId: string; name: st
   useEffect(() => (chosen ? () => URL.revokeObjectURL(chosen.url) : undefined), [chosen]);
 
   const upload = useFormAction(async (prev: FormState, form: FormData) => {
-    const result = await setAvatarAction(prev, form);
+    // The server refuses a body over its limit before the action runs (413), which reaches here as a thrown
+    // error, not a result: say what it means instead of leaving the form to the error page.
+    const result = await setAvatarAction(prev, form).catch(() => {
+      const file = form.get("file");
+      const code = file instanceof File && file.size > avatarMaxBytes ? "avatar_too_large" : "unexpected";
+      return { ok: false as const, error: code, fields: { file: code } };
+    });
     if (result.ok) {
       formRef.current?.reset();
       setChosen(null);

@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/permissions";
 import { loadSessionUser } from "@/lib/auth/session-user";
 import { getVisibleCardOrThrow } from "@/lib/cards/scope";
+import { isAllowedOrigin, originPolicyFromEnv, type OriginPolicy } from "@/lib/security/origin";
 import { usesClusterAdapter } from "./adapter";
 import { rooms, roomsForActor } from "./rooms";
 
@@ -53,8 +54,12 @@ async function announcePresence(io: Server, cardId: string) {
   io.to(rooms.card(cardId)).emit("crm:presence", { cardId, users: await presenceOf(io, cardId) });
 }
 
-export function attachSocketServer(httpServer: HttpServer): Server {
-  const io = new Server(httpServer, { serveClient: false });
+export function attachSocketServer(httpServer: HttpServer, originPolicy: OriginPolicy = originPolicyFromEnv()): Server {
+  const io = new Server(httpServer, {
+    serveClient: false,
+    // A page of another origin must not open a socket with the user's cookie (it would receive their change events).
+    allowRequest: (req, callback) => callback(null, isAllowedOrigin(req.headers, originPolicy)),
+  });
   io.use(async (socket, next) => {
     const actor = await actorFromHandshake(socket.handshake.headers.cookie).catch(() => null);
     if (!actor) return next(new Error("unauthenticated"));
