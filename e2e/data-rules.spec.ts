@@ -22,6 +22,7 @@ test("a Restricted user is not offered another salesperson's card's todos, and d
   await newCompany.getByLabel("Emails").fill(`info@titok-${stamp}.test`);
   await newCompany.getByRole("button", { name: "Create and choose" }).click();
   await expect(sales.getByRole("group", { name: "Company" })).toContainText(customer);
+  await sales.getByLabel("Todo", { exact: true }).fill("Call the customer");
   await sales.getByRole("button", { name: "Create card" }).click();
   await expect(sales).toHaveURL(/\/cards\/[0-9a-f-]+$/);
   const cardPath = new URL(sales.url()).pathname;

@@ -1,7 +1,9 @@
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { fields, groupMembers, groups, modules, organisation, statuses, users, type FieldType, type Role } from "@/db/schema";
+import { cards, fields, groupMembers, groups, modules, organisation, statuses, todos, users, type FieldType, type Role, type TodoType } from "@/db/schema";
 import type { Ctx } from "@/lib/actions/safe-action";
 import type { Actor } from "@/lib/auth/permissions";
+import { refreshCardTodos } from "@/lib/todos/refresh-card-todos";
 
 /** For tests: an organisation in Budapest, users by role (with groups), and a module with a pipeline and fields. */
 export async function seedCrm(db: Db) {
@@ -44,3 +46,18 @@ export async function seedCrm(db: Db) {
 }
 
 export const ctx = (db: Db, actor: Actor, now = new Date("2026-05-04T10:00:00Z")): Ctx => ({ actor, db, now });
+
+/**
+ * A todo row written straight into the table, skipping createTodo's rules — e.g. a todo assigned to
+ * someone who cannot see the card, as older data (or a later role change) can leave behind — so
+ * scoping tests can prove the lists hide it anyway. Keeps the card's denormalised todo columns.
+ */
+export async function seedTodoRow(
+  db: Db,
+  { cardId, assigneeId, deadline, text, type = "call" }: { cardId: string; assigneeId: string; deadline: Date; text: string; type?: TodoType },
+): Promise<string> {
+  const [card] = await db.select({ moduleId: cards.moduleId }).from(cards).where(eq(cards.id, cardId));
+  const [todo] = await db.insert(todos).values({ cardId, moduleId: card.moduleId, assigneeId, deadline, text, type }).returning({ id: todos.id });
+  await refreshCardTodos(db, cardId);
+  return todo.id;
+}

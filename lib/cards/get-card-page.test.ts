@@ -90,7 +90,7 @@ describe("getCardPageOrThrow", async () => {
       ["company", "Tisza Zrt.", null],
       ["person", "Kiss Éva", "Tisza Zrt."],
     ]);
-    expect(page.users.find((u) => u.id === gone.id)).toEqual({ id: gone.id, name: "User Gone", active: false });
+    expect(page.users.find((u) => u.id === gone.id)).toEqual({ id: gone.id, name: "User Gone", active: false, seesCard: true });
     expect(page.activeUsers.some((u) => u.id === gone.id)).toBe(false);
     expect(page.users.at(-1)?.active).toBe(false); // deactivated users come last
   });
