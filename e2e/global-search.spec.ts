@@ -55,7 +55,7 @@ test("a Restricted user presses Ctrl-K, finds his own card with the arrow keys a
   await expect(dialog).toBeHidden();
 
   // The header's button opens it too; a word found nowhere says so; Escape closes it.
-  await restricted.getByRole("button", { name: "Search", exact: true }).click();
+  await restricted.getByRole("button", { name: "Search cards and contacts" }).click();
   await expect(box).toBeFocused();
   await box.fill("foreign deal");
   await expect(dialog.getByRole("status")).toHaveText("No results");
