@@ -106,7 +106,7 @@ export function GlobalSearch() {
         onClick={(e) => {
           if (e.target === e.currentTarget) close(); // a click on the backdrop
         }}
-        className="m-0 h-dvh max-h-none w-full max-w-none bg-white p-0 shadow-xl backdrop:bg-slate-900/40 sm:mx-auto sm:mt-[12vh] sm:h-auto sm:max-w-xl sm:rounded-lg"
+        className="m-0 h-dvh max-h-none w-full max-w-none bg-white p-0 shadow-xl backdrop:bg-slate-900/40 sm:mx-auto sm:mt-[12vh] sm:h-fit sm:max-w-xl sm:rounded-lg"
       >
         <div className="flex h-full flex-col sm:h-auto">
           <h2 id={titleId} className="sr-only">
