@@ -1,10 +1,11 @@
 /**
- * `npm run db:seed -- --demo`: fills a new installation with a believable demo company — five
- * modules, twenty users in four country teams, ~2,000 cards with contacts, todos and history.
+ * `npm run db:seed -- --demo`: adds a believable demo company — five modules, twenty users in four
+ * country teams, ~2,000 cards with contacts, todos and history — to an installation that has no
+ * cards yet, in the organisation's default language (see lib/demo/seed-demo.ts for what it keeps).
  * Uses the database db/client.ts picks (PGlite in DATA_DIR, or DATABASE_URL).
  *
  * Options: --seed <text> (another reproducible variant), --verb-every <n> (every n-th card goes
- * through the real verbs; default 25).
+ * through the real verbs; default 25), --scale <fraction> (fewer cards, e.g. 0.1).
  */
 import { and, isNull, sql } from "drizzle-orm";
 import { openDb } from "@/db/client";
@@ -21,8 +22,8 @@ const option = (name: string) => {
 };
 
 if (!args.includes("--demo")) {
-  console.log("Usage: npm run db:seed -- --demo [--seed <text>] [--verb-every <n>]");
-  console.log("Fills a new installation (no cards yet) with demo data. Nothing was changed.");
+  console.log("Usage: npm run db:seed -- --demo [--seed <text>] [--verb-every <n>] [--scale <fraction>]");
+  console.log("Adds demo data to an installation without cards, in its default language. Nothing was changed.");
   process.exit(1);
 }
 
@@ -44,6 +45,7 @@ try {
       now,
       seed: option("--seed"),
       verbEvery: option("--verb-every") ? Number(option("--verb-every")) : undefined,
+      scale: option("--scale") ? Number(option("--scale")) : undefined,
       log: (message) => console.log(`  [${seconds()}] ${message}`),
     }),
   );

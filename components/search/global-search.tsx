@@ -86,11 +86,13 @@ export function GlobalSearch() {
         aria-haspopup="dialog"
         aria-keyshortcuts="Control+K Meta+K"
         onClick={open}
-        className="flex h-9 items-center gap-2 rounded-md border border-slate-300 bg-white px-2.5 text-sm text-slate-600 hover:bg-slate-50 hover:text-slate-900 focus-visible:ring-2 focus-visible:ring-brand-500/40 focus-visible:outline-none sm:w-44 lg:w-56"
+        className="flex h-9 items-center gap-2 rounded-md border border-slate-300 bg-white px-2.5 text-sm text-slate-600 hover:bg-slate-50 hover:text-slate-900 focus-visible:ring-2 focus-visible:ring-brand-500/40 focus-visible:outline-none xl:w-56"
       >
         <SearchIcon />
-        <span className="sr-only sm:not-sr-only">{t("open")}</span>
-        <kbd className="ml-auto hidden rounded border border-slate-200 px-1.5 font-sans text-xs text-slate-500 sm:inline" aria-hidden>
+        {/* Icon only until there is room (the navigation needs it first); the name is the same at every width. */}
+        <span className="sr-only xl:not-sr-only">{t("open")}</span>
+        <span className="sr-only"> {t("openWhat")}</span>
+        <kbd className="ml-auto hidden rounded border border-slate-200 px-1.5 font-sans text-xs text-slate-500 xl:inline" aria-hidden>
           {mac ? "⌘ K" : t("shortcut")}
         </kbd>
       </button>
@@ -104,9 +106,9 @@ export function GlobalSearch() {
         onClick={(e) => {
           if (e.target === e.currentTarget) close(); // a click on the backdrop
         }}
-        className="m-0 h-dvh max-h-none w-full max-w-none bg-white p-0 shadow-xl backdrop:bg-slate-900/40 sm:mx-auto sm:mt-[12vh] sm:h-auto sm:max-h-[70vh] sm:max-w-xl sm:rounded-lg"
+        className="m-0 h-dvh max-h-none w-full max-w-none bg-white p-0 shadow-xl backdrop:bg-slate-900/40 sm:mx-auto sm:mt-[12vh] sm:h-fit sm:max-w-xl sm:rounded-lg"
       >
-        <div className="flex h-full max-h-[inherit] flex-col">
+        <div className="flex h-full flex-col sm:h-auto">
           <h2 id={titleId} className="sr-only">
             {t("title")}
           </h2>
@@ -140,7 +142,7 @@ export function GlobalSearch() {
               {t("close")}
             </button>
           </div>
-          <div className="min-h-0 flex-1 overflow-y-auto p-2">
+          <div className="min-h-0 flex-1 overflow-y-auto p-2 sm:max-h-[60vh] sm:flex-none">
             <p id={statusId} role="status" className={hasOptions ? "sr-only" : "px-3 py-6 text-center text-sm text-slate-600"}>
               {status}
             </p>

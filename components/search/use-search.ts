@@ -17,12 +17,13 @@ type Answer = { q: string; results: SearchResults } | { q: string; error: true }
 
 /**
  * The results for what is typed, fetched from /api/search once typing pauses; a newer query cancels
- * the request of an older one, and the previous results stay on screen while the next ones load.
+ * the request of an older one. While typing on (or deleting back), the last results stay on screen
+ * until the next ones are there.
  */
 export function useSearch(query: string): SearchState {
   const q = query.trim();
   const [answer, setAnswer] = useState<Answer | null>(null);
-  const [previous, setPrevious] = useState<SearchResults | null>(null);
+  const [previous, setPrevious] = useState<{ q: string; results: SearchResults } | null>(null);
   const wanted = q.length >= minQueryLength;
 
   useEffect(() => {
@@ -35,7 +36,7 @@ export function useSearch(query: string): SearchState {
         const results = (await response.json()) as SearchResults;
         if (controller.signal.aborted) return;
         setAnswer({ q, results });
-        setPrevious(results);
+        setPrevious({ q, results });
       } catch {
         if (!controller.signal.aborted) setAnswer({ q, error: true });
       }
@@ -47,6 +48,9 @@ export function useSearch(query: string): SearchState {
   }, [q, wanted]);
 
   if (!wanted) return { status: "idle" };
-  if (answer?.q !== q) return { status: "loading", results: previous };
+  if (answer?.q !== q) {
+    const related = previous && (q.startsWith(previous.q) || previous.q.startsWith(q));
+    return { status: "loading", results: related ? previous.results : null };
+  }
   return "error" in answer ? { status: "error" } : { status: "done", results: answer.results };
 }

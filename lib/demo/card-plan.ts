@@ -1,6 +1,7 @@
 import type { FieldOptions, FieldValue, Role, TodoType } from "@/db/schema";
 import { addDays, officeTime, openTodoDeadline, type DeadlineBucket, type OrgCalendar } from "./calendar";
-import { budgetRange, salesTodos, serviceTodos, type DemoField, type DemoModule, type DemoStatus, type DemoTeam, type TodoTemplate } from "./company";
+import { budgetRange, type DemoTeam } from "./company";
+import type { DemoField, DemoModule, DemoStatus, TodoTemplate } from "./content";
 import type { DemoCompany } from "./contacts";
 import type { Rng } from "./random";
 
@@ -107,7 +108,7 @@ export function planCard({ rng, cal, module, name, company, owner, colleagues, d
   const service = module.key === "cs";
   const status = (key: string) => module.statuses.find((s) => s.key === key)!;
   const field = (key: string) => module.fields.find((f) => f.key === key);
-  const templates: Record<string, TodoTemplate[]> = service ? serviceTodos : salesTodos;
+  const templates: Record<string, TodoTemplate[]> = module.todos;
   const { path } = service ? serviceOutcome(rng) : salesOutcome(rng);
   const final = status(path[path.length - 1]);
 

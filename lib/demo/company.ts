@@ -1,9 +1,10 @@
 /**
  * The demo organisation: a price-comparison company selling listings in four countries from one
  * Budapest office (the example in the source: sales teams of 5, 4, 3 and 1 people), with a
- * customer-service team. Everything here is fixed, so every seeded installation looks the same.
+ * customer-service team. Everything here is fixed, so every seeded installation looks the same; the
+ * words (modules, statuses, todos…) come in the organisation's language from content.ts.
  */
-import type { FieldOptions, FieldType, Role, StatusGroup, TodoType } from "@/db/schema";
+import type { Role } from "@/db/schema";
 import type { Country } from "./names";
 
 export const demoOrganisation = { name: "ÁrRadar Kft.", timeZone: "Europe/Budapest", defaultLocale: "hu" as const };
@@ -19,13 +20,10 @@ export type DemoUser = {
   email: string;
   role: Role;
   team: DemoTeam;
-  /** Group names. */
-  groups: string[];
+  /** The country teams (groups) they belong to. */
+  groups: Country[];
   locale: "hu" | "en";
 };
-
-export const demoGroups = ["Hungary", "Romania", "Bulgaria", "Portugal"] as const;
-const groupOf: Record<Country, (typeof demoGroups)[number]> = { hu: "Hungary", ro: "Romania", bg: "Bulgaria", pt: "Portugal" };
 
 const person = (
   key: string,
@@ -41,7 +39,7 @@ const person = (
   email: `${local}@${staffDomain}`,
   role,
   team,
-  groups: team === "cs" || team === "office" ? [] : [groupOf[team]],
+  groups: team === "cs" || team === "office" ? [] : [team],
   locale: team === "hu" || team === "office" || team === "cs" ? "hu" : "en",
 });
 
@@ -71,140 +69,9 @@ export const demoStaff: DemoUser[] = [
   person("trainee", "Levente", "Oláh", "levente.olah", "restricted", "hu"),
 ];
 
-export type DemoStatus = { key: string; name: string; group: StatusGroup; color: string };
-export type DemoField = { key: string; name: string; type: FieldType; options?: FieldOptions; required?: boolean };
-export type DemoModule = {
-  key: DemoTeam;
-  name: string;
-  /** How many cards the seed creates in it. */
-  cards: number;
-  statuses: DemoStatus[];
-  fields: DemoField[];
-};
-
-const choices = (...labels: string[]) => ({
-  choices: labels.map((label) => ({
-    id: label
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "_")
-      .replace(/^_|_$/g, ""),
-    label,
-  })),
-});
-
-export const salesStatuses: DemoStatus[] = [
-  { key: "new", name: "New lead", group: "open", color: "#2563eb" },
-  { key: "qualify", name: "Call to qualify", group: "open", color: "#7c3aed" },
-  { key: "offer", name: "Send offer", group: "open", color: "#0891b2" },
-  { key: "follow", name: "Follow up offer", group: "open", color: "#d97706" },
-  { key: "sign", name: "Get contract signed", group: "open", color: "#db2777" },
-  { key: "won", name: "Won", group: "won", color: "#16a34a" },
-  { key: "lost", name: "Lost", group: "lost", color: "#dc2626" },
-  { key: "unreachable", name: "Not reachable", group: "lost", color: "#64748b" },
-];
-
-export const serviceStatuses: DemoStatus[] = [
-  { key: "new", name: "New ticket", group: "open", color: "#2563eb" },
-  { key: "investigate", name: "Investigate", group: "open", color: "#7c3aed" },
-  { key: "waiting", name: "Waiting for customer", group: "open", color: "#d97706" },
-  { key: "solved", name: "Solved", group: "won", color: "#16a34a" },
-  { key: "closed", name: "Closed without fix", group: "lost", color: "#64748b" },
-];
-
-const salesFields = (currency: string): DemoField[] => [
-  { key: "budget", name: "Monthly budget", type: "money", options: { currency } },
-  { key: "source", name: "Source", type: "select", options: choices("Web form", "Cold call", "Referral", "Trade fair", "Partner") },
-  { key: "package", name: "Package", type: "select", options: choices("Basic listing", "Pro listing", "Premium + product feed") },
-  { key: "categories", name: "Categories", type: "multi_select", options: choices("Electronics", "Home & garden", "Fashion", "Sport", "Travel", "Auto parts") },
-  { key: "close", name: "Expected close", type: "date" },
-  { key: "website", name: "Web shop", type: "url" },
-  { key: "signed", name: "Contract signed", type: "checkbox" },
-];
-
-const serviceFields: DemoField[] = [
-  { key: "priority", name: "Priority", type: "select", options: choices("Low", "Normal", "High", "Urgent"), required: true },
-  { key: "channel", name: "Channel", type: "select", options: choices("Phone", "Email", "Chat") },
-  { key: "due", name: "Promised by", type: "date" },
-  { key: "page", name: "Affected page", type: "url" },
-];
-
-export const demoModules: DemoModule[] = [
-  { key: "hu", name: "Sales HU", cards: 600, statuses: salesStatuses, fields: salesFields("HUF") },
-  { key: "ro", name: "Sales RO", cards: 450, statuses: salesStatuses, fields: salesFields("RON") },
-  // Bulgaria joined the euro on 1 January 2026.
-  { key: "bg", name: "Sales BG", cards: 330, statuses: salesStatuses, fields: salesFields("EUR") },
-  { key: "pt", name: "Sales PT", cards: 170, statuses: salesStatuses, fields: salesFields("EUR") },
-  { key: "cs", name: "Customer service", cards: 450, statuses: serviceStatuses, fields: serviceFields },
-];
-
 /** Typical monthly listing budgets per currency: [min, max, rounding]. */
 export const budgetRange: Record<string, [number, number, number]> = {
   HUF: [80_000, 1_500_000, 10_000],
   RON: [1_000, 20_000, 100],
   EUR: [200, 4_000, 50],
 };
-
-export type TodoTemplate = { text: string; type: TodoType };
-
-/** What is to be done in each status — the todo that moves the card on. */
-export const salesTodos: Record<string, TodoTemplate[]> = {
-  new: [
-    { text: "Call the lead, ask about their shop", type: "call" },
-    { text: "Look up their web shop before calling", type: "task" },
-  ],
-  qualify: [
-    { text: "Qualifying call: categories and product count", type: "call" },
-    { text: "Call back, they asked for next week", type: "call" },
-    { text: "Send the intro email with the media kit", type: "email" },
-  ],
-  offer: [
-    { text: "Prepare the offer", type: "task" },
-    { text: "Send the offer with the price list", type: "email" },
-    { text: "Online demo of the merchant dashboard", type: "meeting" },
-  ],
-  follow: [
-    { text: "Follow-up call about the offer", type: "call" },
-    { text: "Remind them of the offer by email", type: "email" },
-    { text: "Meeting at their office", type: "meeting" },
-  ],
-  sign: [
-    { text: "Send the contract for signature", type: "email" },
-    { text: "Check the signed contract arrived", type: "task" },
-    { text: "Call about the missing signature", type: "call" },
-  ],
-  won: [
-    { text: "Check the product feed import", type: "task" },
-    { text: "Onboarding call: first month's clicks", type: "call" },
-  ],
-};
-
-export const serviceTodos: Record<string, TodoTemplate[]> = {
-  new: [
-    { text: "Call the customer back", type: "call" },
-    { text: "Reply to the ticket", type: "email" },
-  ],
-  investigate: [
-    { text: "Reproduce the problem", type: "task" },
-    { text: "Ask the developers about the feed error", type: "task" },
-    { text: "Check the invoice in billing", type: "task" },
-  ],
-  waiting: [
-    { text: "Remind the customer to send the file", type: "email" },
-    { text: "Call if no answer yet", type: "call" },
-  ],
-};
-
-export const serviceTopics = [
-  "Product feed import fails",
-  "Invoice question",
-  "Listing not visible",
-  "Prices not updated",
-  "Cannot log in to the dashboard",
-  "Change of billing address",
-  "Click report request",
-  "Wrong category mapping",
-  "Cancel subscription",
-  "Duplicate products in listing",
-];
-
-export const secondDealSuffixes = ["renewal", "extra category", "second web shop", "feed upgrade"];

@@ -12,19 +12,12 @@ const mailbox: Record<Country, string[]> = {
   pt: ["geral", "info", "comercial"],
 };
 
-const notes = [
-  "Met them at the e-commerce fair.",
-  "Prefers email over phone.",
-  "Decision maker is the owner; call before 10.",
-  "Had a listing with a competitor until last year.",
-  "Asked for invoices in English too.",
-];
-
 /**
  * A company with one to three contact people, local names and formats. `taken` keeps company names
- * unique across calls (a demo with two identical companies only confuses).
+ * unique across calls (a demo with two identical companies only confuses); now and then a company
+ * gets one of `notes` (in the organisation's language).
  */
-export function makeCompany(country: Country, rng: Rng, taken: Set<string>): DemoCompany {
+export function makeCompany(country: Country, rng: Rng, taken: Set<string>, notes: string[]): DemoCompany {
   let name = companyName(country, rng);
   for (let i = 0; taken.has(name) && i < 20; i++) name = companyName(country, rng);
   if (taken.has(name)) name = `${name} ${taken.size}`;

@@ -5,7 +5,8 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/auth/permissions";
 import { orgCalendar } from "./calendar";
 import { planCard, type CardPlan, type SeedModule, type SeedUser } from "./card-plan";
-import { demoAdmin, demoGroups, demoModules, demoOrganisation, demoPassword, demoStaff, secondDealSuffixes, serviceTopics, type DemoUser } from "./company";
+import { demoAdmin, demoOrganisation, demoPassword, demoStaff, type DemoUser } from "./company";
+import { demoGroupName, demoModules, demoWords } from "./content";
 import { makeCompany, type DemoCompany, type DemoContact } from "./contacts";
 import { countries, type Country } from "./names";
 import { playPlan } from "./play-plan";
@@ -19,6 +20,8 @@ export type SeedDemoOptions = {
   seed?: string;
   /** Every n-th card is played through the real verbs (the rest is written in bulk). */
   verbEvery?: number;
+  /** A fraction of the ~2,000 cards (at least one per module), e.g. for tests. */
+  scale?: number;
   log?: (message: string) => void;
 };
 
@@ -38,21 +41,26 @@ async function insertChunks<T>(rows: T[], size: number, insert: (chunk: T[]) => 
 }
 
 /**
- * Fills a new installation with the demo company (see company.ts). Run it inside one transaction:
- * the verbs nest theirs as savepoints, and a failure leaves nothing behind.
+ * Adds the demo company (see company.ts) to an installation without cards, in the organisation's
+ * default language (a new one gets the demo organisation, in Hungarian). Keeps what is there: the
+ * organisation, an active admin, users with a demo email, groups with a demo name. Run it inside one
+ * transaction: the verbs nest theirs as savepoints, and a failure leaves nothing behind.
  */
-export async function seedDemo(db: Db, { now, seed = "arradar-demo", verbEvery = 25, log = () => {} }: SeedDemoOptions): Promise<SeedDemoResult> {
+export async function seedDemo(db: Db, { now, seed = "arradar-demo", verbEvery = 25, scale = 1, log = () => {} }: SeedDemoOptions): Promise<SeedDemoResult> {
   const rng = createRng(seed);
   const [{ cardCount }] = await db.select({ cardCount: sql<number>`count(*)::int` }).from(cards);
-  if (cardCount > 0) throw new DemoSeedRefused(`This installation already has ${cardCount} cards; demo data is only added to a new installation.`);
+  if (cardCount > 0) throw new DemoSeedRefused(`This installation already has ${cardCount} cards (counting the trash); demo data is only added where there are none.`);
+  let [org] = await db.select().from(organisation).limit(1);
+  const locale = org?.defaultLocale ?? demoOrganisation.defaultLocale;
+  const demo = demoModules(locale).map((m) => ({ ...m, cards: Math.max(1, Math.round(m.cards * scale)) }));
+  const words = demoWords(locale);
   const clashes = await db
     .select({ name: modules.name })
     .from(modules)
-    .where(inArray(sql`lower(${modules.name})`, demoModules.map((m) => m.name.toLowerCase())));
+    .where(inArray(sql`lower(${modules.name})`, demo.map((m) => m.name.toLowerCase())));
   if (clashes.length) throw new DemoSeedRefused(`Modules named ${clashes.map((m) => `"${m.name}"`).join(", ")} already exist.`);
 
-  // Organisation and first admin, when this is a brand-new installation.
-  let [org] = await db.select().from(organisation).limit(1);
+  // The organisation, when this is a brand-new installation (no setup done yet).
   if (!org) [org] = await db.insert(organisation).values({ id: 1, ...demoOrganisation }).returning();
   const cal = orgCalendar(now, org.timeZone);
 
@@ -85,9 +93,10 @@ export async function seedDemo(db: Db, { now, seed = "arradar-demo", verbEvery =
 
   // Groups (reused when they exist) and memberships.
   const groupIds = new Map<string, string>();
-  for (const name of demoGroups) {
+  for (const country of countries) {
+    const name = demoGroupName(country, locale);
     const [found] = await db.select({ id: groups.id }).from(groups).where(eq(sql`lower(${groups.name})`, name.toLowerCase()));
-    groupIds.set(name, found?.id ?? (await db.insert(groups).values({ name }).returning({ id: groups.id }))[0].id);
+    groupIds.set(country, found?.id ?? (await db.insert(groups).values({ name }).returning({ id: groups.id }))[0].id);
   }
   const staff = toCreate.filter((u) => u.key !== "admin");
   const memberships = staff.flatMap((u) => u.groups.map((g) => ({ groupId: groupIds.get(g)!, userId: idByEmail.get(u.email)! })));
@@ -110,7 +119,7 @@ export async function seedDemo(db: Db, { now, seed = "arradar-demo", verbEvery =
   // Modules with their pipelines and fields.
   const [{ maxPosition }] = await db.select({ maxPosition: sql<number>`coalesce(max(${modules.position}), -1)::int` }).from(modules);
   const seedModules: SeedModule[] = [];
-  for (const [index, m] of demoModules.entries()) {
+  for (const [index, m] of demo.entries()) {
     const [row] = await db.insert(modules).values({ name: m.name, position: maxPosition + 1 + index }).returning({ id: modules.id });
     const statusRows = await db
       .insert(statuses)
@@ -127,14 +136,14 @@ export async function seedDemo(db: Db, { now, seed = "arradar-demo", verbEvery =
       fields: m.fields.map((f, i) => ({ ...f, id: fieldRows[i].id, archivedAt: null, required: f.required ?? false, options: f.options ?? {} })),
     });
   }
-  log(`Organisation, ${created.length} users, ${demoGroups.length} groups and ${seedModules.length} modules ready.`);
+  log(`Organisation, ${created.length} users, ${groupIds.size} groups and ${seedModules.length} modules ready.`);
 
   // Companies and their people, then every card's life.
   const companyNames = new Set<string>();
   const companiesOf = new Map<Country, DemoCompany[]>();
   for (const country of countries) {
     const { cards: cardCount } = seedModules.find((m) => m.key === country)!;
-    companiesOf.set(country, Array.from({ length: Math.ceil(cardCount * 0.85) }, () => makeCompany(country, rng, companyNames)));
+    companiesOf.set(country, Array.from({ length: Math.ceil(cardCount * 0.85) }, () => makeCompany(country, rng, companyNames, words.contactNotes)));
   }
   const allCompanies = countries.flatMap((c) => companiesOf.get(c)!);
   const salespeople = (team: string) => [...seedUsers.values()].filter((u) => u.team === team && u.role === "normal");
@@ -156,9 +165,9 @@ export async function seedDemo(db: Db, { now, seed = "arradar-demo", verbEvery =
       const company = service || i >= pool.length ? rng.pick(pool) : pool[i];
       const owner = rng.weighted(ownerWeights);
       const name = service
-        ? `${rng.pick(serviceTopics)} – ${company.company.name}`
+        ? `${rng.pick(words.serviceTopics)} – ${company.company.name}`
         : used.has(company)
-          ? `${company.company.name} – ${rng.pick(secondDealSuffixes)}`
+          ? `${company.company.name} – ${rng.pick(words.secondDealSuffixes)}`
           : company.company.name;
       used.add(company);
       const colleagues = service
