@@ -8,23 +8,31 @@ async function slowServer(page: Page) {
   await page.route(
     (url) => url.searchParams.has("_rsc"),
     async (route) => {
-      if (route.request().headers()["next-router-prefetch"]) return route.continue();
+      const headers = route.request().headers();
+      if (headers["next-router-prefetch"] || headers["next-router-segment-prefetch"]) return route.continue(); // only the navigations are slow
       await new Promise((r) => setTimeout(r, slow));
       await route.continue();
     },
   );
 }
 
+/**
+ * What says "loading": the clicked link's pending state (the whole main area busy, "Loading page…") or,
+ * where the route's loading skeleton was already prefetched, that skeleton (busy, "Loading…").
+ */
+const busy = (page: Page) => page.locator('main[aria-busy="true"], main [aria-busy="true"]');
+const loadingText = (page: Page) => page.getByRole("status").filter({ hasText: /^Loading( page)?…$/ });
+
 /** Right after the click — well before the slow page is there — the app says it is loading. */
 async function expectLoadingAtOnce(page: Page) {
   const soon = { timeout: slow / 2 };
-  await expect(page.getByRole("main")).toHaveAttribute("aria-busy", "true", soon);
-  await expect(page.getByRole("status").filter({ hasText: /^Loading page…$/ })).toHaveCount(1, soon);
+  await expect(busy(page).first()).toBeAttached(soon);
+  await expect(loadingText(page).first()).toBeAttached(soon);
 }
 
 async function expectLoaded(page: Page) {
-  await expect(page.getByRole("main")).not.toHaveAttribute("aria-busy", "true");
-  await expect(page.getByRole("status").filter({ hasText: /^Loading page…$/ })).toHaveCount(0);
+  await expect(busy(page)).toHaveCount(0);
+  await expect(loadingText(page)).toHaveCount(0);
 }
 
 test("with a slow server, clicking a module, a card or a navigation link says at once that the page is loading", async ({ page }) => {

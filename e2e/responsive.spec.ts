@@ -20,6 +20,11 @@ let contactPath = "";
 const phone = { width: 390, height: 844 };
 const laptop = { width: 1024, height: 768 };
 
+/** With E2E_SCREENSHOT_DIR set, keeps a full-page screenshot to look at (the layout's review). */
+async function snap(page: Page, name: string) {
+  if (process.env.E2E_SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.E2E_SCREENSHOT_DIR}/${name}.png`, fullPage: true });
+}
+
 /** Nothing on the page is wider than the window: no sideways scrolling. */
 async function expectNoSideScroll(page: Page, what: string) {
   const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
@@ -75,7 +80,7 @@ test("at 390 px the list, a card, My todos and contacts fit the phone, with the 
   await expectWithinWidth(page, row.getByRole("link", { name: names.card }));
   await expect(page.getByLabel("Status", { exact: true })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Statuses" })).toBeHidden();
-  await page.screenshot({ path: "/tmp/layout-390-list.png", fullPage: true });
+  await snap(page, "390-list");
   await expectNoSideScroll(page, "the card list");
 
   // The phone menu reaches every module and link.
@@ -88,7 +93,7 @@ test("at 390 px the list, a card, My todos and contacts fit the phone, with the 
   await expect(page.getByRole("heading", { name: "My todos", level: 1 })).toBeVisible();
   await expect(menu).toHaveAttribute("aria-expanded", "false"); // following a link closes the menu
   await expectWithinWidth(page, page.getByRole("listitem").filter({ hasText: names.todo }));
-  await page.screenshot({ path: "/tmp/layout-390-todos.png", fullPage: true });
+  await snap(page, "390-todos");
   await expectNoSideScroll(page, "My todos");
 
   // The card page: status/owner and contacts before the long history.
@@ -101,45 +106,47 @@ test("at 390 px the list, a card, My todos and contacts fit the phone, with the 
   expect(await top(page.getByLabel("Owner", { exact: true }))).toBeLessThan(historyTop);
   expect(await top(page.getByRole("heading", { name: "Contacts", level: 2 }))).toBeLessThan(historyTop);
   await expectWithinWidth(page, page.getByRole("link", { name: new RegExp(`^Call ${names.person}`) }));
-  await page.screenshot({ path: "/tmp/layout-390-card.png", fullPage: true });
+  await snap(page, "390-card");
   await expectNoSideScroll(page, "the card page");
 
   // Contacts: the list and the company's page show the whole email, without scrolling sideways.
   await page.goto(`/contacts?q=${encodeURIComponent(run)}`);
   await expectWithinWidth(page, page.getByRole("link", { name: names.email }));
   await expectWithinWidth(page, page.getByRole("link", { name: names.phone }));
-  await page.screenshot({ path: "/tmp/layout-390-contacts.png", fullPage: true });
+  await snap(page, "390-contacts");
   await expectNoSideScroll(page, "the contact list");
   await page.goto(contactPath);
   await expectWithinWidth(page, page.getByRole("link", { name: names.email }));
   await expectWithinWidth(page, page.getByRole("link", { name: names.card }));
-  await page.screenshot({ path: "/tmp/layout-390-contact.png", fullPage: true });
+  await snap(page, "390-contact");
   await expectNoSideScroll(page, "the contact page");
 });
 
-test("at 1024 px the list shows owner and last activity, and no page scrolls sideways", async ({ page }) => {
-  await page.setViewportSize(laptop);
-  await signIn(page, admin.email, admin.password);
-  await page.goto(listPath);
-  await expect(page.getByRole("columnheader", { name: "Owner" })).toBeVisible();
-  await expect(page.getByRole("columnheader", { name: "Last activity" })).toBeVisible();
-  const row = page.getByRole("row", { name: new RegExp(names.card) });
-  await expectWithinWidth(page, row.getByRole("cell").nth(2)); // owner
-  await expectWithinWidth(page, row.getByRole("cell").nth(3).locator("time")); // last activity
-  await page.screenshot({ path: "/tmp/layout-1024-list.png", fullPage: true });
-  await expectNoSideScroll(page, "the card list");
-  for (const [path, what] of [
-    [cardPath, "card"],
-    ["/todos", "todos"],
-    [`/contacts?q=${encodeURIComponent(run)}`, "contacts"],
-    [contactPath, "contact"],
-  ] as const) {
-    await page.goto(path);
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await page.screenshot({ path: `/tmp/layout-1024-${what}.png`, fullPage: true });
-    await expectNoSideScroll(page, what);
-  }
-});
+for (const size of [laptop, { width: 1440, height: 900 }]) {
+  test(`at ${size.width} px the list shows owner and last activity, and no page scrolls sideways`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await signIn(page, admin.email, admin.password);
+    await page.goto(listPath);
+    await expect(page.getByRole("columnheader", { name: "Owner" })).toBeVisible();
+    await expect(page.getByRole("columnheader", { name: "Last activity" })).toBeVisible();
+    const row = page.getByRole("row", { name: new RegExp(names.card) });
+    await expectWithinWidth(page, row.getByRole("cell").nth(2)); // owner
+    await expectWithinWidth(page, row.getByRole("cell").nth(3).locator("time")); // last activity
+    await snap(page, `${size.width}-list`);
+    await expectNoSideScroll(page, "the card list");
+    for (const [path, what] of [
+      [cardPath, "card"],
+      ["/todos", "todos"],
+      [`/contacts?q=${encodeURIComponent(run)}`, "contacts"],
+      [contactPath, "contact"],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await snap(page, `${size.width}-${what}`);
+      await expectNoSideScroll(page, what);
+    }
+  });
+}
 
 test("with eight long module names the navigation stays one row at 1024 px and the rest are a keyboard-reachable “More” away", async ({ page }) => {
   await signIn(page, admin.email, admin.password);
@@ -158,7 +165,7 @@ test("with eight long module names the navigation stays one row at 1024 px and t
   expect((await header.boundingBox())!.height).toBeLessThanOrEqual(57); // one row: h-14 and its border
   const { scroll, client } = await nav.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
   expect(scroll).toBeLessThanOrEqual(client);
-  await page.screenshot({ path: "/tmp/layout-1024-nav.png" });
+  await snap(page, "1024-nav");
 
   for (const entry of modules) {
     const inRow = nav.getByRole("link", { name: entry.name, exact: true });
@@ -179,7 +186,7 @@ test("with eight long module names the navigation stays one row at 1024 px and t
   await more.focus();
   await page.keyboard.press("Enter");
   await expect(more).toHaveAttribute("aria-expanded", "true");
-  await page.screenshot({ path: "/tmp/layout-1024-more.png" });
+  await snap(page, "1024-more");
   await page.keyboard.press("Escape");
   await expect(more).toHaveAttribute("aria-expanded", "false");
   await expect(more).toBeFocused();
@@ -187,4 +194,5 @@ test("with eight long module names the navigation stays one row at 1024 px and t
   // Wide screens show more of the row, still on one line.
   await page.setViewportSize({ width: 1440, height: 900 });
   await expect.poll(async () => (await header.boundingBox())!.height).toBeLessThanOrEqual(57);
+  await snap(page, "1440-nav");
 });

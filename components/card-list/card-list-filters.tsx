@@ -52,7 +52,7 @@ export function CardListFilters({
   };
 
   return (
-    <form ref={form} action={path} method="get" onSubmit={onSubmit} role="search" aria-label={t("filters")} aria-busy={pending} className={cn("grid items-end gap-2 md:flex md:flex-wrap md:gap-3", statuses ? "grid-cols-3" : "grid-cols-2")}>
+    <form ref={form} action={path} method="get" onSubmit={onSubmit} role="search" aria-label={t("filters")} aria-busy={pending} className={cn("grid items-end gap-2 md:flex md:flex-wrap md:gap-3", "grid-cols-2")}>
       {/* From md up the status sidebar chooses; hidden, this select still carries the status with the form. */}
       {statuses && (
         <div className="min-w-0 md:hidden">
@@ -93,7 +93,7 @@ export function CardListFilters({
           ))}
         </Select>
       </div>
-      <div className="col-span-full md:min-w-56 md:flex-1">
+      <div className={cn("min-w-0 md:min-w-56 md:flex-1", !statuses && "col-span-full")}>
         <Label htmlFor={`${id}-q`} className="text-xs text-slate-500">
           {t("search")}
         </Label>

@@ -8,7 +8,7 @@ import type { ContactCard } from "@/lib/contacts/get-contact-page";
 export function StatusBadge({ name, color }: { name: string; color: string }) {
   const safe = /^#[0-9a-f]{3,8}$/i.test(color) ? color : "#64748b";
   return (
-    <span className="inline-flex items-center gap-1.5 rounded-full border px-2 py-0.5 text-xs font-medium text-slate-800" style={{ borderColor: safe, backgroundColor: `${safe}1a` }}>
+    <span className="inline-flex items-center gap-1.5 rounded-full border px-2 py-0.5 text-xs font-medium whitespace-nowrap text-slate-800" style={{ borderColor: safe, backgroundColor: `${safe}1a` }}>
       <span className="size-2 rounded-full" style={{ backgroundColor: safe }} aria-hidden />
       {name}
     </span>

@@ -63,7 +63,7 @@ export function ContactList({ initial, q, kind }: { initial: ContactListPage; q:
                   </Link>{" "}
                   <Badge tone={c.kind === "company" ? "brand" : "slate"}>{t(`kind.${c.kind}`)}</Badge>
                 </th>
-                <td role="cell" className="block empty:hidden md:table-cell">
+                <td role="cell" className="block max-md:empty:hidden md:table-cell">
                   {c.companyId && c.companyName ? (
                     <Link href={`/contacts/${c.companyId}`} className="break-words text-slate-700 hover:underline">
                       {c.companyName}

@@ -9,6 +9,7 @@ import { NavMenu } from "./nav-menu";
 export type NavItem = { href: string; label: string };
 
 const GAP = 4; // gap-1 between the row's items
+const DIVIDER = 9; // the line between modules and links: w-px and mx-1
 
 /** How many modules and links fit in `width`; modules give way first, then links from the end, into "More". */
 export function fitNav(width: number, modules: number[], links: number[], more: number, divider: number): { modules: number; links: number } {
@@ -57,7 +58,7 @@ export function PrimaryNav({
     const box = measure.current;
     if (!nav.current || !box) return;
     const widths = (name: string) => Array.from(box.querySelectorAll<HTMLElement>(`[data-measure="${name}"]`), (el) => el.getBoundingClientRect().width);
-    const next = fitNav(nav.current.clientWidth, widths("module"), widths("link"), widths("more")[0] ?? 0, widths("divider")[0] ?? 0);
+    const next = fitNav(nav.current.clientWidth, widths("module"), widths("link"), widths("more")[0] ?? 0, DIVIDER);
     setFit((prev) => (prev && prev.modules === next.modules && prev.links === next.links ? prev : next));
   }, []);
 
@@ -106,22 +107,23 @@ export function PrimaryNav({
         )}
       </ul>
       {/* The labels as they would render, for measuring only: invisible (so out of the accessibility tree) and not interactive. */}
-      <div ref={measure} aria-hidden className="invisible absolute top-0 left-0 flex w-max items-center" inert>
-        {modules.map((m) => (
-          <span key={m.href} data-measure="module" className={itemClass}>
-            {m.label}
+      <div aria-hidden className="absolute top-0 left-0 size-0 overflow-hidden" inert>
+        <div ref={measure} className="invisible flex w-max items-center">
+          {modules.map((m) => (
+            <span key={m.href} data-measure="module" className={itemClass}>
+              {m.label}
+            </span>
+          ))}
+          {links.map((l) => (
+            <span key={l.href} data-measure="link" className={itemClass}>
+              {l.label}
+            </span>
+          ))}
+          <span data-measure="more" className={cn(itemClass, "inline-flex items-center gap-1")}>
+            {moreLabel}
+            <span className="size-4" />
           </span>
-        ))}
-        {links.map((l) => (
-          <span key={l.href} data-measure="link" className={itemClass}>
-            {l.label}
-          </span>
-        ))}
-        <span data-measure="divider" className="mx-1 h-5 w-px" />
-        <span data-measure="more" className={cn(itemClass, "inline-flex items-center gap-1")}>
-          {moreLabel}
-          <span className="size-4" />
-        </span>
+        </div>
       </div>
     </nav>
   );

@@ -32,7 +32,7 @@ export function MyTodoItem({ todo, serverNow, timeZone, onDone }: { todo: MyTodo
         <span className="sr-only">{type}: </span>
       </span>
       <div className="min-w-0 flex-1">
-        <p className={cn("truncate text-sm", deadlineTone[state])}>{todo.text}</p>
+        <p className={cn("line-clamp-2 text-sm break-words sm:truncate", deadlineTone[state])}>{todo.text}</p>
         <p className="mt-0.5 flex flex-wrap items-center gap-x-2 text-xs text-slate-500">
           {timeOnly && state !== "overdue" ? (
             <span className={cn("tabular-nums", deadlineTone[state])}>
@@ -42,8 +42,10 @@ export function MyTodoItem({ todo, serverNow, timeZone, onDone }: { todo: MyTodo
           ) : (
             <DeadlineLabel deadline={todo.deadline} now={now} timeZone={timeZone} />
           )}
-          <span aria-hidden>·</span>
-          <Link href={`/cards/${todo.card.id}`} className="relative max-w-80 truncate font-medium text-slate-700 hover:text-brand-700 hover:underline">
+          <span aria-hidden className="max-sm:hidden">
+            ·
+          </span>
+          <Link href={`/cards/${todo.card.id}`} className="relative max-w-full truncate max-sm:basis-full sm:max-w-80 font-medium text-slate-700 hover:text-brand-700 hover:underline">
             {todo.card.name}
             <LinkPendingHint className="inset-x-0 bottom-0" />
           </Link>
