@@ -119,7 +119,7 @@ export function Board({ columns, moduleName, serverNow, timeZone }: { columns: B
                   />
                 ))}
                 {column.cards.length === 0 && (
-                  <li className="rounded-md border border-dashed border-slate-300 px-3 py-6 text-center text-xs text-slate-500">
+                  <li className="rounded-md border border-dashed border-slate-300 px-3 py-6 text-center text-xs text-slate-600">
                     {isTarget ? t("dropHere", { status: column.status.name }) : t("empty")}
                   </li>
                 )}

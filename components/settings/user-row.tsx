@@ -85,7 +85,7 @@ export function UserRow({ user, roles, isSelf, now, columnCount }: Props) {
         </td>
         <td className="px-4 py-3 whitespace-nowrap">{format.dateTime(user.createdAt, { dateStyle: "medium" })}</td>
         <td className="px-4 py-3">
-          <div className="flex gap-2 whitespace-nowrap">
+          <div className="flex flex-wrap gap-2 whitespace-nowrap">
             {user.status !== "deactivated" && (
               <PendingButton type="button" size="sm" variant="secondary" pending={link.pending} onClick={issueLink}>
                 {t(user.status === "invited" ? "newInvitationLink" : "resetLink")}

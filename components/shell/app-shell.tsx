@@ -62,7 +62,7 @@ export async function AppShell({
                 aria-label={t("nav.userMenu")}
                 className="flex cursor-pointer list-none items-center gap-2 rounded-full p-0.5 hover:bg-slate-100 [&::-webkit-details-marker]:hidden"
               >
-                <UserAvatar userId={actor.id} name={fullName} hasAvatar={avatarVersion !== null} version={avatarVersion ?? undefined} />
+                <UserAvatar userId={actor.id} name={fullName} hasAvatar={avatarVersion !== null} version={avatarVersion ?? undefined} decorative />
               </summary>
               <div className="absolute right-0 mt-2 w-56 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
                 <div className="border-b border-slate-100 px-3 py-2">

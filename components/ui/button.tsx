@@ -1,10 +1,11 @@
 import type { ButtonHTMLAttributes } from "react";
 import { cn } from "./cn";
 
+// Disabled buttons stay readable (4.5:1 and more) while looking inactive: WCAG exempts them, people do not.
 const variants = {
-  primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:bg-brand-600/60",
-  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:text-slate-400",
-  danger: "bg-red-600 text-white hover:bg-red-700 disabled:bg-red-600/60",
+  primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:bg-brand-100 disabled:text-brand-700",
+  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:text-slate-500",
+  danger: "bg-red-600 text-white hover:bg-red-700 disabled:bg-red-100 disabled:text-red-800",
   ghost: "text-slate-700 hover:bg-slate-100",
 } as const;
 
