@@ -50,11 +50,11 @@ function expectPagePolicy(response: APIResponse | { headers(): Record<string, st
   return nonce!;
 }
 
-/** Collects what the browser's Content-Security-Policy refused on this page, across navigations. */
+/** Collects what the browser's Content-Security-Policy refused on this page, across navigations (and any complaint about the Permissions-Policy). */
 function watchViolations(page: Page): string[] {
   const violations: string[] = [];
   page.on("console", (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    if (/Content Security Policy|Refused to|Permissions-Policy/i.test(message.text())) violations.push(message.text());
   });
   return violations;
 }
