@@ -1,4 +1,5 @@
-import { request as httpRequest } from "node:http";
+import { createServer, request as httpRequest } from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test, type APIResponse, type BrowserContext, type Page } from "@playwright/test";
 import { io, type Socket } from "socket.io-client";
 import { admin, createModule, inviteAndActivate, signIn } from "./fixtures";
@@ -49,11 +50,11 @@ function expectPagePolicy(response: APIResponse | { headers(): Record<string, st
   return nonce!;
 }
 
-/** Collects what the browser's Content-Security-Policy refused on this page, across navigations. */
+/** Collects what the browser's Content-Security-Policy refused on this page, across navigations (and any complaint about the Permissions-Policy). */
 function watchViolations(page: Page): string[] {
   const violations: string[] = [];
   page.on("console", (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    if (/Content Security Policy|Refused to|Permissions-Policy/i.test(message.text())) violations.push(message.text());
   });
   return violations;
 }
@@ -114,7 +115,11 @@ test("a user signs in, opens a module, a card and their profile with a new pictu
   await page.context().clearCookies();
   const login = await page.goto("/login");
   expectPagePolicy(login!);
+  // A wrong password first: the form says so (the server logs one line for it).
   await page.getByLabel("Email").fill(vera.email);
+  await page.getByLabel("Password").fill("not her password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Wrong email or password.")).toBeVisible();
   await page.getByLabel("Password").fill(vera.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
@@ -123,6 +128,7 @@ test("a user signs in, opens a module, a card and their profile with a new pictu
   expectPagePolicy((await page.goto(listPath))!);
   await page.getByRole("link", { name: "New card" }).first().click();
   await page.getByLabel("Card name").fill(`Framed ${unique}`);
+  await page.getByLabel("Todo", { exact: true }).fill("Check the security headers");
   await page.getByRole("button", { name: "Create card" }).click();
   await expect(page).toHaveURL(/\/cards\/[0-9a-f-]+$/);
   await expect(page.getByRole("heading", { name: `Framed ${unique}` })).toBeVisible();
@@ -149,15 +155,21 @@ test("a user signs in, opens a module, a card and their profile with a new pictu
 });
 
 test("a page of another origin cannot frame the app", async ({ page, baseURL }) => {
-  const attacker = "http://attacker.test";
-  await page.route(`${attacker}/**`, (route) =>
-    route.fulfill({ contentType: "text/html", body: `<!doctype html><title>Win a prize</title><iframe title="prize" src="${baseURL}/login"></iframe>` }),
-  );
-  const framed = page.waitForResponse((r) => r.url() === `${baseURL}/login`);
-  await page.goto(`${attacker}/`);
-  expectPagePolicy(await framed);
-  // The browser refused to show it: the frame holds its error page, not the login form.
-  await expect.poll(() => page.frames().find((f) => f !== page.mainFrame())?.url()).toMatch(/^chrome-error:/);
+  // The attacker's page, served from another port of the same host.
+  const attacker = createServer((_, res) => {
+    res.writeHead(200, { "Content-Type": "text/html" });
+    res.end(`<!doctype html><title>Win a prize</title><iframe title="prize" src="${baseURL}/login"></iframe>`);
+  });
+  await new Promise<void>((resolve) => attacker.listen(0, "127.0.0.1", resolve));
+  try {
+    await page.goto(`http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`);
+    // The browser refused to show the app inside it: the frame holds the browser's error page, not the login form.
+    const frame = () => page.frames().find((f) => f !== page.mainFrame());
+    await expect.poll(() => frame()?.url()).toMatch(/^chrome-error:/);
+    await expect(page.frameLocator("iframe").getByRole("button", { name: "Sign in" })).toHaveCount(0);
+  } finally {
+    attacker.close();
+  }
 });
 
 test("the live connection refuses a signed-in cookie sent from another origin and accepts the app's own", async ({ page, context, baseURL }) => {

@@ -1,9 +1,17 @@
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { systemClock } from "@/lib/clock";
-import { authLogger, LoginRefused, refusedLoginLine } from "@/lib/security/login-log";
+import { authLogger, refusedLoginLine } from "@/lib/security/login-log";
 import { authenticate } from "./authenticate";
+
+/** Auth.js carries `code` to the login form; "throttled-<seconds>" or "invalid". */
+class LoginRefused extends CredentialsSignin {
+  constructor(code: string) {
+    super(code);
+    this.code = code;
+  }
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,

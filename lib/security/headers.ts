@@ -16,7 +16,7 @@ export function servedOverHttps(forwardedProto: string | string[] | null | undef
 
 /** Features the app never uses, off for it and for anything it might embed. */
 const permissionsPolicy = [
-  "camera", "microphone", "geolocation", "payment", "usb", "serial", "hid", "bluetooth",
+  "camera", "microphone", "geolocation", "payment", "usb", "serial", "hid",
   "display-capture", "accelerometer", "gyroscope", "magnetometer",
 ].map((feature) => `${feature}=()`).join(", ");
 

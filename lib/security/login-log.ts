@@ -1,13 +1,4 @@
 import { createHmac } from "node:crypto";
-import { CredentialsSignin } from "next-auth";
-
-/** A refused login as Auth.js carries it to the login form: `code` is "invalid" or "throttled-<seconds>". */
-export class LoginRefused extends CredentialsSignin {
-  constructor(code: string) {
-    super(code);
-    this.code = code;
-  }
-}
 
 /**
  * The email as a short keyed hash: the same address gives the same tag (repeated attempts can be told
@@ -24,12 +15,13 @@ export function refusedLoginLine({ email, ip, code }: { email: string; ip: strin
 
 /**
  * Auth.js's logger. A refused login is an expected answer: it is logged once, as one line, where it is
- * decided (authorize); Auth.js's own report of it (a CredentialsSignin stack trace) is left out.
- * Anything else is a real error and is printed in full.
+ * decided (authorize), and Auth.js's own report of it (a six-line CredentialsSignin stack trace) is left out.
+ * Auth.js names an error after its class (a subclass such as LoginRefused keeps the name "LoginRefused") but
+ * types it after the Auth.js error it extends, so the type is what tells. Anything else is printed in full.
  */
 export const authLogger = {
   error(error: Error) {
-    if (error instanceof CredentialsSignin) return;
+    if ((error as Error & { type?: string }).type === "CredentialsSignin") return;
     console.error(error);
   },
 };

@@ -45,6 +45,7 @@ function withBody(req: IncomingMessage, body: Buffer): IncomingMessage {
   copy.rawHeaders = Object.entries(headers).flatMap(([name, value]) => (Array.isArray(value) ? value.flatMap((v) => [name, v]) : [name, String(value)]));
   copy.push(body);
   copy.push(null);
+  copy.complete = true; // else, once read, it counts as aborted and takes the connection down with it
   return copy;
 }
 
