@@ -50,6 +50,19 @@ test("a Restricted user is not offered another salesperson's card's todos, and d
   expect(response?.status()).toBe(404);
   await expect(restricted.getByText(customer)).toHaveCount(0);
   await restricted.screenshot({ path: "/tmp/rules-contact-404.png" });
+  // Entering the same email as a new company: warned that a contact he cannot see has it — no name, no link.
+  await restricted.goto("/contacts");
+  await restricted.getByRole("button", { name: "New company" }).click();
+  const form = restricted.getByRole("form", { name: "New company" });
+  await form.getByLabel("Company name").fill("My own company");
+  await form.getByLabel("Emails").fill(`info@titok-${stamp}.test`);
+  await form.getByRole("button", { name: "Create", exact: true }).click();
+  const warning = restricted.getByRole("alert").filter({ hasText: "A contact with this email already exists" });
+  await expect(warning).toContainText("A contact you cannot see (on a colleague's cards) already has this email.");
+  await expect(warning).toContainText("You cannot open it");
+  await expect(warning).not.toContainText(customer);
+  await expect(warning.getByRole("link")).toHaveCount(0);
+  await restricted.screenshot({ path: "/tmp/rules-hidden-duplicate.png", fullPage: true });
   // The admin still sees it.
   await page.goto(contactPath);
   await expect(page.getByRole("heading", { name: customer })).toBeVisible();

@@ -30,7 +30,7 @@ export function DuplicateWarning({
       <h3 id={titleId} className="text-sm font-semibold text-amber-900">
         {title}
       </h3>
-      <p className="mt-1 text-sm text-amber-900">{t("body")}</p>
+      <p className="mt-1 text-sm text-amber-900">{duplicates.every((d) => d.hidden) ? t("bodyHidden") : t("body")}</p>
       <ul className="mt-3 space-y-2">
         {duplicates.map((d) =>
           d.hidden ? (
