@@ -82,6 +82,9 @@ test("at 390 px the list, a card, My todos and contacts fit the phone, with the 
   await expect(page.getByRole("navigation", { name: "Statuses" })).toBeHidden();
   await snap(page, "390-list");
   await expectNoSideScroll(page, "the card list");
+  await page.getByRole("link", { name: "Board" }).click();
+  await expect(page.getByRole("region", { name: `Board of ${names.module}` })).toBeVisible(); // the board scrolls inside itself
+  await expectNoSideScroll(page, "the board");
 
   // The phone menu reaches every module and link.
   const menu = page.getByRole("button", { name: "Open menu" });
