@@ -117,7 +117,7 @@ test("the role selects show every role in full, in Hungarian too (Csoportmenedzs
         const box = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
         return [...select.options]
           .filter((o) => Math.ceil(context.measureText(o.text).width) > box)
-          .map((o) => `${select.getAttribute("aria-label") ?? select.id}: “${o.text}” needs ${Math.ceil(context.measureText(o.text).width)} px, has ${box} px`);
+          .map((o) => `${select.labels[0]?.textContent ?? select.name}: “${o.text}” needs ${Math.ceil(context.measureText(o.text).width)} px, has ${box} px`);
       }),
     );
     expect(cut).toEqual([]);
