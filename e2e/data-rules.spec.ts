@@ -1,12 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { admin, createModule, inviteAndActivate, signIn } from "./fixtures";
+import { postServerAction } from "./server-action";
 
 const stamp = Date.now().toString(36);
 const seller = { firstName: "Sára", lastName: "Szép", email: `sara.szep.${stamp}@nordlicht.test`, password: "Sara-Sales-2026!" };
 const robi = { firstName: "Robi", lastName: "Rejtett", email: `robi.rejtett.${stamp}@nordlicht.test`, password: "Robi-Restricted-26" };
 const customer = `Titok ${stamp} Kft.`;
 
-test("a Restricted user is not offered another salesperson's card's todos, and does not see that salesperson's customer in contacts or by URL", async ({ page, browser }) => {
+test("the admin cannot give a Restricted user a todo on a card he cannot see, nor a deadline in 9999; the Restricted user finds the salesperson's customer neither in contacts, by URL, nor in a duplicate warning", async ({ page, browser }) => {
   await signIn(page, admin.email, admin.password);
   const sales = await inviteAndActivate(page, browser, seller);
   const restricted = await inviteAndActivate(page, browser, robi, "Restricted");
@@ -39,6 +40,22 @@ test("a Restricted user is not offered another salesperson's card's todos, and d
   await expect(assignee.getByRole("option", { name: "Szép Sára" })).toHaveCount(1);
   await expect(assignee.getByRole("option", { name: "Rejtett Robi" })).toHaveCount(0);
   await page.screenshot({ path: "/tmp/rules-assignee-picker.png" });
+
+  // A hand-made request to the server action with a deadline in year 9999: refused with the range's code, nothing added.
+  const meId = await assignee.inputValue();
+  const { body } = await postServerAction(page.request, {
+    page: cardPath,
+    filename: "app/(app)/cards/[cardId]/actions.ts",
+    exportedName: "createTodoAction",
+    args: [null, { cardId: cardPath.split("/").pop(), text: "Far future", type: "call", assigneeId: meId, date: "9999-12-31", time: "10:00" }],
+  });
+  expect(body).toContain('"error":"date_out_of_range"');
+  await todos.getByLabel("Date").fill("9999-12-31");
+  await todos.getByLabel("Todo", { exact: true }).fill("Far future");
+  await todos.getByRole("button", { name: "Add todo" }).last().click();
+  await expect(todos.getByText("Enter a date between 1 January 2000 and 31 December 2100.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("Far future")).toHaveCount(0);
 
   // Robi's contacts: not Sára's customer, neither in the list, nor by search, nor by its URL (a 404, not a 403).
   await restricted.goto("/contacts");
