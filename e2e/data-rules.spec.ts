@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { admin, createModule, inviteAndActivate, signIn } from "./fixtures";
+import { addTodoOnCard, admin, createModule, inviteAndActivate, signIn } from "./fixtures";
 import { postServerAction } from "./server-action";
 
 const stamp = Date.now().toString(36);
@@ -83,5 +83,18 @@ test("the admin cannot give a Restricted user a todo on a card he cannot see, no
   // The admin still sees it.
   await page.goto(contactPath);
   await expect(page.getByRole("heading", { name: customer })).toBeVisible();
+
+  // Handed to Robi, the card is his: now he can be given a todo. Handed back to Sára, his open todo goes to her, in the history.
+  await page.goto(cardPath);
+  await page.getByLabel("Owner").selectOption({ label: "Rejtett Robi" });
+  await expect(page.getByText("Owner: Rejtett Robi")).toBeVisible();
+  await addTodoOnCard(page, "Robi visits them", "Rejtett Robi");
+  await page.getByLabel("Owner").selectOption({ label: "Szép Sára" });
+  await expect(page.getByText("Owner: Szép Sára")).toBeVisible();
+  const history = page.getByRole("region", { name: "History" });
+  await expect(history.getByText("handed on the todo “Robi visits them”: its assignee can no longer see the card")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Todos" }).getByText("Robi visits them", { exact: true })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Todos" })).not.toContainText("Rejtett Robi");
+  await history.screenshot({ path: "/tmp/rules-reassigned-history.png" });
   await restricted.context().close();
 });
