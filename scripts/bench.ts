@@ -137,6 +137,7 @@ try {
   const { getCardPageOrThrow } = await import("@/lib/cards/get-card-page");
   const { listMyTodos } = await import("@/lib/todos/list-my-todos");
   const { searchEverything } = await import("@/lib/search/search-everything");
+  const { listContacts } = await import("@/lib/contacts/list-contacts");
 
   const big = world.modules[0];
   const admin = actorOf({ ...world.users[0], groupIds: [] });
@@ -223,6 +224,10 @@ try {
     { key: "list_restricted", label: "List as a Restricted user", target: 50, run: (d) => listCards(d, restricted, base) },
     { key: "counts_restricted", label: "Status counts as a Restricted user", target: 50, run: (d) => statusCounts(d, restricted, { moduleId: big.id }) },
     { key: "search_restricted", label: "Quick search as a Restricted user", target: 50, run: (d) => listCards(d, restricted, { ...base, q: world.searchTerm }) },
+    { key: "contacts", label: "Contact list, first page (admin)", target: 50, run: (d) => listContacts({ actor: admin, db: d, now }, {}) },
+    // Restricted: only contacts linked to a card they can see or to none (lib/contacts/scope.ts).
+    { key: "contacts_restricted", label: "Contact list, first page (Restricted)", target: 50, run: (d) => listContacts({ actor: restricted, db: d, now }, {}) },
+    { key: "contacts_search_restricted", label: `Contact search "kovács" (Restricted)`, target: 50, run: (d) => listContacts({ actor: restricted, db: d, now }, { q: "kovács" }) },
     { key: "global_search", label: "Global search, 5 queries in turn (admin)", target: 50, run: cycling(admin) },
     { key: "global_search_restricted", label: "Global search, 5 queries in turn (Restricted)", target: 50, run: cycling(restricted) },
   ];

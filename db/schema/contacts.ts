@@ -38,6 +38,8 @@ export const contacts = pgTable(
     // immutable functions are defined in migration 0006.
     index("contacts_emails_trgm_idx").using("gin", sql`contact_emails_text(${t.emails}) gin_trgm_ops`),
     index("contacts_phone_digits_trgm_idx").using("gin", sql`contact_phone_digits(${t.phones}) gin_trgm_ops`),
+    // The contact list's keyset order (lower(name), id): pages without sorting every contact.
+    index("contacts_live_name_idx").on(sql`lower(${t.name})`, t.id).where(sql`${t.deletedAt} is null`),
     index("contacts_trash_idx").on(t.deletedAt, t.id).where(sql`${t.deletedAt} is not null`),
   ],
 );

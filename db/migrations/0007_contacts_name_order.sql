@@ -1,0 +1,1 @@
+CREATE INDEX "contacts_live_name_idx" ON "contacts" USING btree (lower("name"),"id") WHERE "contacts"."deleted_at" is null;
