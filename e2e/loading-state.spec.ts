@@ -16,12 +16,9 @@ async function slowServer(page: Page) {
   );
 }
 
-/**
- * What says "loading": the clicked link's pending state (the whole main area busy, "Loading page…") or,
- * where the route's loading skeleton was already prefetched, that skeleton (busy, "Loading…").
- */
-const busy = (page: Page) => page.locator('main[aria-busy="true"], main [aria-busy="true"]');
-const loadingText = (page: Page) => page.getByRole("status").filter({ hasText: /^Loading( page)?…$/ });
+/** What says "loading": the clicked link's pending state (the main area busy, a polite "Loading page…"). */
+const busy = (page: Page) => page.locator('main[aria-busy="true"]');
+const loadingText = (page: Page) => page.getByRole("status").filter({ hasText: /^Loading page…$/ });
 
 /** Right after the click — well before the slow page is there — the app says it is loading. */
 async function expectLoadingAtOnce(page: Page) {

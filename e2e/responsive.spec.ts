@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { admin, createModule, signIn } from "./fixtures";
+import { admin, createModule, inviteAndActivate, signIn } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
@@ -13,6 +13,8 @@ const names = {
   person: `Horváth Krisztina ${run}`,
   phone: "+36 30 987 6543",
 };
+/** The salesperson on the road: an admin of their own, so their My todos holds only this story's todo. */
+const roadUser = { firstName: "Réka", lastName: "Úton", email: `reka.${run}@nordlicht.test`, password: "Road-desk-2026-phone" };
 let listPath = "";
 let cardPath = "";
 let contactPath = "";
@@ -40,8 +42,9 @@ async function expectWithinWidth(page: Page, locator: ReturnType<Page["locator"]
   expect(box.x + box.width).toBeLessThanOrEqual(width);
 }
 
-test("a salesperson on the road sets up a card with contacts", async ({ page }) => {
+test("a salesperson on the road sets up a card with contacts", async ({ page, browser }) => {
   await signIn(page, admin.email, admin.password);
+  await (await inviteAndActivate(page, browser, roadUser, "Admin")).context().close();
   listPath = await createModule(page, names.module);
   await page.goto(`${listPath}/new`);
   await page.getByLabel("Card name").fill(names.card);
@@ -58,6 +61,7 @@ test("a salesperson on the road sets up a card with contacts", async ({ page }) 
   await newPerson.getByRole("button", { name: "Create and choose" }).click();
   await expect(page.getByRole("group", { name: "Contact person" })).toContainText(names.person);
   await page.getByLabel("Todo", { exact: true }).fill(names.todo);
+  await page.getByRole("group", { name: "First todo" }).getByLabel("Assignee").selectOption({ label: `${roadUser.lastName} ${roadUser.firstName}` });
   await page.getByRole("button", { name: "Create card" }).click();
   await expect(page).toHaveURL(/\/cards\/[0-9a-f-]+$/);
   cardPath = new URL(page.url()).pathname;
@@ -69,7 +73,7 @@ test("a salesperson on the road sets up a card with contacts", async ({ page }) 
 
 test("at 390 px the list, a card, My todos and contacts fit the phone, with the next todo, status and contacts at hand", async ({ page }) => {
   await page.setViewportSize(phone);
-  await signIn(page, admin.email, admin.password);
+  await signIn(page, roadUser.email, roadUser.password);
 
   // The card list: stacked rows with the next todo and the status, a status select instead of the sidebar.
   await page.goto(listPath);

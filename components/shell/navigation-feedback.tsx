@@ -12,7 +12,8 @@ const PendingContext = createContext<{ pending: boolean; report: Report }>({ pen
  * Feedback the moment a link is clicked, before the next page's first byte: every link that carries a
  * `<LinkPendingHint />` reports its pending state here (Next's `useLinkStatus`), and while one is pending
  * a bar shows at the top of the window, `<main>` is `aria-busy` and a polite live region says "Loading…".
- * Once the navigation commits, the route's `loading.tsx` skeleton (or the page itself) takes over.
+ * No route `loading.tsx` skeletons: a streamed page answers 200 before it knows a card is hidden (a 404),
+ * and under load the streamed copy briefly sat beside the hydrated one in the DOM.
  */
 export function NavigationFeedback({ label, children }: { label: string; children: ReactNode }) {
   const [count, setCount] = useState(0);
