@@ -1,6 +1,7 @@
-import { and, eq, isNotNull, isNull, notExists } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { groupMembers, groups, users } from "@/db/schema";
+import { groupMembers, users } from "@/db/schema";
+import { liveMembershipOfUser } from "@/lib/groups/live-membership";
 import type { Actor } from "./permissions";
 
 /**
@@ -9,10 +10,6 @@ import type { Actor } from "./permissions";
  * Used by every request (pages, actions, routes) and by the socket handshake.
  */
 export async function loadSessionUser(db: Db, userId: string, sessionVersion: number): Promise<Actor | null> {
-  const archivedGroup = db
-    .select({ id: groups.id })
-    .from(groups)
-    .where(and(eq(groups.id, groupMembers.groupId), isNotNull(groups.archivedAt)));
   const rows = await db
     .select({
       id: users.id,
@@ -25,8 +22,7 @@ export async function loadSessionUser(db: Db, userId: string, sessionVersion: nu
       groupId: groupMembers.groupId,
     })
     .from(users)
-    // Archived groups no longer scope anything: only live memberships count.
-    .leftJoin(groupMembers, and(eq(groupMembers.userId, users.id), notExists(archivedGroup)))
+    .leftJoin(groupMembers, liveMembershipOfUser())
     .where(and(eq(users.id, userId), isNull(users.deactivatedAt)));
   const [first] = rows;
   if (!first || first.sessionVersion !== sessionVersion) return null;

@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, isNotNull, notExists, sql } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { cards, groupMembers, groups, users } from "@/db/schema";
+import { cards, groupMembers, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
+import { liveMembershipOfUser } from "@/lib/groups/live-membership";
 import { comparePeople, nameCollator } from "@/lib/users/compare-names";
 import { visibleCardsCondition } from "./scope";
 
@@ -24,10 +25,6 @@ type UserRow = { id: string; email: string; firstName: string; lastName: string;
  */
 export async function loadUsersWithScope(db: Db, userIds?: string[]): Promise<UserRow[]> {
   if (userIds && userIds.length === 0) return [];
-  const archivedGroup = db
-    .select({ id: groups.id })
-    .from(groups)
-    .where(and(eq(groups.id, groupMembers.groupId), isNotNull(groups.archivedAt)));
   const rows = await db
     .select({
       id: users.id,
@@ -39,7 +36,7 @@ export async function loadUsersWithScope(db: Db, userIds?: string[]): Promise<Us
       groupId: groupMembers.groupId,
     })
     .from(users)
-    .leftJoin(groupMembers, and(eq(groupMembers.userId, users.id), notExists(archivedGroup)))
+    .leftJoin(groupMembers, liveMembershipOfUser())
     .where(userIds ? inArray(users.id, userIds) : undefined)
     .orderBy(asc(users.lastName), asc(users.firstName), asc(users.id));
   const byId = new Map<string, UserRow>();
