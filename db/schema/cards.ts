@@ -40,6 +40,7 @@ export const cards = pgTable(
     index("cards_module_deadline_idx").on(t.moduleId, t.nextTodoDeadline, t.id).where(sql`${t.deletedAt} is null`),
     index("cards_module_status_deadline_idx").on(t.moduleId, t.statusId, t.nextTodoDeadline, t.id).where(sql`${t.deletedAt} is null`),
     index("cards_module_name_idx").on(t.moduleId, sql`lower(${t.name})`, t.id).where(sql`${t.deletedAt} is null`),
+    index("cards_module_created_idx").on(t.moduleId, t.createdAt, t.id).where(sql`${t.deletedAt} is null`),
     index("cards_module_activity_idx").on(t.moduleId, t.lastActivityAt, t.id).where(sql`${t.deletedAt} is null`),
     index("cards_owner_idx").on(t.ownerId),
     // Status counts for scoped roles (Restricted, group roles) filter by owner within a module.

@@ -7,3 +7,4 @@ export * from "./organisation";
 export * from "./todos";
 export * from "./users";
 export * from "./realtime";
+export * from "./views";
