@@ -1,0 +1,1 @@
+CREATE INDEX "cards_values_idx" ON "cards" USING gin ("values" jsonb_path_ops) WHERE "cards"."deleted_at" is null;
