@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect } from "react";
 import { renameViewAction } from "@/app/(app)/modules/[moduleId]/views/actions";
 import { Button } from "@/components/ui/button";
 import { FormMessage, SubmitButton, TextField, useFormAction } from "@/components/ui/form";
@@ -20,10 +19,11 @@ export function RenameViewDialog({ moduleId, view, open, onClose }: { moduleId: 
 
 function RenameForm({ moduleId, view, onDone }: { moduleId: string; view: ViewSummary; onDone: () => void }) {
   const t = useTranslations("views.rename");
-  const { state, pending, onSubmit } = useFormAction(renameViewAction);
-  useEffect(() => {
-    if (state?.ok) onDone();
-  }, [state, onDone]);
+  const { state, pending, onSubmit } = useFormAction(async (prev: Parameters<typeof renameViewAction>[0], form: FormData) => {
+    const result = await renameViewAction(prev, form);
+    if (result.ok) onDone();
+    return result;
+  });
   return (
     <form onSubmit={onSubmit} className="mt-4 space-y-4" noValidate>
       <input type="hidden" name="viewId" value={view.id} />

@@ -64,14 +64,16 @@ export function ViewSwitcher({ moduleId, views, currentViewId, basePath, keep, a
   const group = current ? (current.shared ? shared : mine) : [];
   const at = current ? group.indexOf(current) : -1;
 
-  const duplicate = useFormAction(duplicateViewAction);
+  // The copy opens at once (it is the viewer's own to edit).
+  const duplicate = useFormAction(async (prev: Parameters<typeof duplicateViewAction>[0], input: Parameters<typeof duplicateViewAction>[1]) => {
+    const result = await duplicateViewAction(prev, input);
+    if (result.ok) {
+      setOpen(false);
+      router.push(viewHref(basePath, keep, result.data.viewId));
+    }
+    return result;
+  });
   const move = useFormAction(moveViewAction);
-  const copied = duplicate.state?.ok ? duplicate.state.data.viewId : null;
-  useEffect(() => {
-    if (copied) router.push(viewHref(basePath, keep, copied));
-    // Only a new copy navigates; a re-render with the same one does not.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [copied]);
   const failed = [duplicate.state, move.state].find((s) => s && !s.ok);
 
   useEffect(() => {
@@ -167,7 +169,7 @@ export function ViewSwitcher({ moduleId, views, currentViewId, basePath, keep, a
         onClick={toggle}
         className="inline-flex h-9 max-w-full items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 shadow-xs hover:bg-slate-50"
       >
-        <span className="text-slate-500">{t("label")}:</span>
+        <span className="text-slate-500">{t("label")}:</span>{" "}
         <span className="min-w-0 truncate">{current?.name ?? t("allCards")}</span>
         <svg className={cn("size-4 shrink-0 transition-transform", open && "rotate-180")} viewBox="0 0 20 20" fill="currentColor" aria-hidden>
           <path d="M5.2 7.5 10 12.3l4.8-4.8 1 1.1-5.8 5.8-5.8-5.8 1-1.1Z" />
@@ -221,7 +223,17 @@ export function ViewSwitcher({ moduleId, views, currentViewId, basePath, keep, a
             </ul>
           </div>
         )}
-        <div className={section}>{link(`/modules/${moduleId}/views/new`, `+ ${t("newView")}`)}</div>
+        <div className={section}>
+          {link(
+            `/modules/${moduleId}/views/new`,
+            <span className="inline-flex items-center gap-1.5">
+              <svg className="size-4" viewBox="0 0 20 20" fill="currentColor" aria-hidden>
+                <path d="M9.25 4h1.5v5.25H16v1.5h-5.25V16h-1.5v-5.25H4v-1.5h5.25V4Z" />
+              </svg>
+              {t("newView")}
+            </span>,
+          )}
+        </div>
         {failed && !failed.ok && (
           <p role="alert" className="mt-1 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
             {message(failed.error)}
