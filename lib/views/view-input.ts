@@ -46,3 +46,6 @@ export const moveViewSchema = z.object({
   to: z.union([z.enum(["up", "down"]), z.coerce.number("invalid_input").int("invalid_input").min(0, "invalid_input")], "invalid_input"),
 });
 export type MoveViewInput = z.input<typeof moveViewSchema>;
+
+/** A rename from the switcher: the name alone, guarded by the version the switcher showed. */
+export const renameViewSchema = updateViewSchema.pick({ viewId: true, moduleId: true, version: true }).extend({ name: viewNameSchema });

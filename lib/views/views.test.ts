@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { fields, modules, statuses, views } from "@/db/schema";
+import { listTrashedViews } from "@/lib/trash/list-trash";
 import type { Actor } from "@/lib/auth/permissions";
 import { seedActor } from "@/lib/modules/test-fixtures";
 import { ctx, seedCrm } from "@/test/crm-fixtures";
@@ -258,6 +259,26 @@ describe("views: storage, names, order, trash", async () => {
       await expect(restoreView(ctx(db, crm.actors.manager), { viewId: own })).rejects.toMatchObject({ code: "view_not_found" });
       await restoreView(ctx(db, colleague), { viewId: own });
       expect((await listViews(db, colleague, moduleId())).filter((v) => ["Trashed shared", "Trashed private"].includes(v.name)).length).toBe(2);
+    });
+
+    it("the trash page lists what the actor may restore: their own views, and for managers the shared ones, newest first, page by page", async () => {
+      const [m] = await db.insert(modules).values({ name: "Trash listing" }).returning();
+      const trashedAt = (minute: number) => new Date(Date.UTC(2026, 4, 6, 10, minute));
+      const seed = (createdById: string, shared: boolean, name: string, minute: number) => seedView(db, { moduleId: m.id, createdById, shared, name, deletedAt: trashedAt(minute) });
+      await seed(crm.actors.normal.id, false, "Normal's private", 1);
+      await seed(crm.actors.normal.id, true, "Normal's shared", 2);
+      await seed(colleague.id, false, "Colleague's private", 3);
+      await seed(colleague.id, true, "Colleague's shared", 4);
+      await seedView(db, { moduleId: m.id, createdById: crm.actors.normal.id, name: "Live one" });
+      const names = async (actor: Actor) => (await listTrashedViews(db, actor, { limit: 100 })).items.filter((v) => v.moduleName === "Trash listing").map((v) => v.name);
+      expect(await names(crm.actors.normal)).toEqual(["Normal's shared", "Normal's private"]);
+      expect(await names(crm.actors.restricted)).toEqual([]);
+      expect(await names(crm.actors.manager)).toEqual(["Colleague's shared", "Normal's shared"]);
+      expect(await names(crm.actors.groupManagerHu)).toEqual(["Colleague's shared", "Normal's shared"]);
+      const first = await listTrashedViews(db, colleague, { limit: 1 });
+      expect(first.items.map((v) => [v.name, v.shared, v.deletedByName])).toEqual([["Colleague's shared", true, "User Test"]]);
+      const second = await listTrashedViews(db, colleague, { limit: 1, cursor: first.nextCursor! });
+      expect(second.items.map((v) => v.name)).toEqual(["Colleague's private"]);
     });
   });
 });
