@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { cardContacts, cards, contacts, fields, modules, statuses, todos, type FieldType, type FieldValue } from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
 import { visibleCardsCondition } from "@/lib/cards/scope";
@@ -518,6 +518,39 @@ describe("compileViewFilter and cardsInView", async () => {
       expect(names(scoped.map((r) => r.id)), `scoped as ${role}`).toEqual(inScope);
       expect(names(await cardsInView(db, { moduleId, filter, ctx, actor }, allIds())), `cardsInView as ${role}`).toEqual(inScope);
     }
+  });
+
+  it("gives every number, money and date field an index that its range conditions use, and equality the GIN index", async () => {
+    // postgres-js returns the rows, PGlite an object holding them.
+    const rowsOf = (result: unknown) => ((result as { rows?: Record<string, unknown>[] }).rows ?? result) as Record<string, unknown>[];
+    const indexOf = (key: FieldKey) => `cards_field_${F[key].replaceAll("-", "")}_idx`;
+    const existing = rowsOf(await db.execute(sql`select indexname from pg_indexes where tablename = 'cards' and indexname like 'cards_field_%'`)).map((r) => r.indexname);
+    for (const key of Object.keys(fieldTypes) as FieldKey[]) expect(existing.includes(indexOf(key)), key).toBe(["num", "money", "date"].includes(key));
+
+    // Enough other cards (with no values) that reading an index of all cards costs more than the field's own.
+    const [filler] = await db.insert(modules).values({ name: "Filler" }).returning();
+    const [fillerStatus] = await db.insert(statuses).values({ moduleId: filler.id, name: "Open" }).returning();
+    await db.insert(cards).values(Array.from({ length: 2000 }, (_, i) => ({ moduleId: filler.id, statusId: fillerStatus.id, name: `Filler ${i}` })));
+    await db.execute(sql`analyze cards`);
+    const ctx: ViewContext = { fields: fieldMap, viewerId: actors.admin.id, now, timeZone };
+    const planOf = (condition: ViewNode) =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql`set local enable_seqscan = off`);
+        const query = tx
+          .select({ id: cards.id })
+          .from(cards)
+          .where(and(isNull(cards.deletedAt), compileViewFilter({ on: "group", join: "and", conditions: [condition] }, ctx)));
+        return rowsOf(await tx.execute(sql`explain ${query}`))
+          .map((r) => Object.values(r)[0])
+          .join("\n");
+      });
+    const cases: [FieldKey, ViewNode, string][] = [
+      ["num", { on: "field", fieldId: F.num, op: "gt", number: 5 }, indexOf("num")],
+      ["money", { on: "field", fieldId: F.money, op: "between", min: 1, max: 5 }, indexOf("money")],
+      ["date", { on: "field", fieldId: F.date, op: "last_days", days: 7 }, indexOf("date")],
+      ["sel", { on: "field", fieldId: F.sel, op: "any_of", choiceIds: ["a", "b"] }, "cards_values_idx"],
+    ];
+    for (const [key, condition, index] of cases) expect(await planOf(condition), key).toContain(index);
   });
 
   it("answers the single-card question for no ids without a query, and keeps the input order", async () => {
