@@ -22,18 +22,19 @@ export type CardsInViewInput = {
 export async function cardsInView(db: Db, input: CardsInViewInput, cardIds: string[]): Promise<string[]> {
   const ids = [...new Set(cardIds)];
   if (ids.length === 0) return [];
-  const rows = await db
-    .select({ id: cards.id })
+  // The cards by primary key first, behind a fence (a subquery with a limit is never flattened), then the
+  // view's condition (which names `cards`) on just them: left to itself the planner may AND a field index's
+  // bitmap of thousands of rows with the ten primary keys.
+  const picked = db
+    .select()
     .from(cards)
-    .where(
-      and(
-        inArray(cards.id, ids),
-        eq(cards.moduleId, input.moduleId),
-        isNull(cards.deletedAt),
-        input.actor ? visibleCardsCondition(input.actor) : undefined,
-        compileViewFilter(input.filter, input.ctx),
-      ),
-    );
+    .where(and(inArray(cards.id, ids), eq(cards.moduleId, input.moduleId), isNull(cards.deletedAt)))
+    .limit(ids.length)
+    .as("cards");
+  const rows = await db
+    .select({ id: picked.id })
+    .from(picked)
+    .where(and(input.actor ? visibleCardsCondition(input.actor) : undefined, compileViewFilter(input.filter, input.ctx)));
   const matched = new Set(rows.map((r) => r.id));
   return ids.filter((id) => matched.has(id));
 }
