@@ -156,7 +156,7 @@ try {
     .from(sql`todos`)
     .where(sql`assignee_id = ${seller.id} and completed_at is null and deleted_at is null`);
   const cardIds = (await db.select({ id: cards.id }).from(cards).where(eq(cards.moduleId, big.id)).orderBy(sql`random()`).limit(runs)).map((c) => c.id);
-  const base = { moduleId: big.id, sort: "deadline" as const, now, timeZone };
+  const base = { moduleId: big.id, sort: { by: "deadline" as const }, now, timeZone };
   const [{ matches }] = await db
     .select({ matches: sql<number>`count(*)::int` })
     .from(cards)
