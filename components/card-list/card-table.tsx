@@ -5,7 +5,7 @@ import { formatFieldValue, formatMoney } from "@/components/card-page/format-val
 import { LinkPendingHint } from "@/components/shell/navigation-feedback";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { sameSort, type CardSort } from "@/lib/cards/card-list-cursor";
+import { sameSort, sortDirection, type CardSort } from "@/lib/cards/card-list-cursor";
 import type { CardListRow } from "@/lib/cards/list-cards";
 import type { MoneyTotal } from "@/lib/cards/view-totals";
 import type { FieldConfig } from "@/lib/modules/get-module-config";
@@ -61,19 +61,19 @@ export async function CardTable({
   /** A header cell; a sortable column's label is a link to that order (a field's flips direction when it is already the sort). */
   const header = (label: string, key: string, sortBy: CardSort | null, className?: string): ReactNode => {
     const current = sortBy && (sameSort(sortBy, sorting.sort) || (sortBy.by === "field" && sorting.sort.by === "field" && sortBy.fieldId === sorting.sort.fieldId));
-    const direction = current ? (sorting.sort.by === "field" ? sorting.sort.direction : sorting.sort.by === "activity" || sorting.sort.by === "created" ? "desc" : "asc") : null;
-    const next = sortBy?.by === "field" && current && direction === "asc" ? { ...sortBy, direction: "desc" as const } : sortBy;
+    const direction = current ? sortDirection(sorting.sort) : null;
+    const next = sortBy?.by === "field" && direction === "asc" ? { ...sortBy, direction: "desc" as const } : sortBy;
     return (
       <th key={key} role="columnheader" scope="col" aria-sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : undefined} className={cn("px-4 py-2.5 font-medium", className)}>
         {next ? (
           <Link href={sorting.href(next)} className={cn("inline-flex items-center gap-1 rounded-sm hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-500", current && "text-slate-900")}>
             {label}
-            <span aria-hidden className={cn("text-[0.65rem]", !current && "opacity-40")}>
-              {direction === "desc" ? "▼" : "▲"}
-            </span>
+            <svg className={cn("size-3", !current && "opacity-40")} viewBox="0 0 12 12" fill="currentColor" aria-hidden>
+              <path d={direction === "desc" ? "M2 4h8L6 9z" : "M2 8h8L6 3z"} />
+            </svg>
             <span className="sr-only">
               {" "}
-              ({t(next.by === "field" && next.direction === "desc" ? "sortDescending" : next.by === "activity" ? "sortNewestFirst" : "sortAscending")})
+              ({t(next.by === "activity" ? "sortNewestFirst" : sortDirection(next) === "desc" ? "sortDescending" : "sortAscending")})
             </span>
           </Link>
         ) : (
@@ -146,7 +146,7 @@ export async function CardTable({
                 return (
                   <td key={f.id} role="cell" className={cn("col-span-2 min-w-0 text-xs text-slate-700 md:max-w-56 md:truncate md:text-sm", numeric.has(f.type) && "tabular-nums md:text-right md:whitespace-nowrap")}>
                     {phoneLabel(columnName(f))}
-                    {value ?? <span className="text-slate-400">{tf("none")}</span>}
+                    {value ?? <span className="text-slate-500">{tf("none")}</span>}
                   </td>
                 );
               })}
@@ -167,7 +167,7 @@ export async function CardTable({
                 f.type === "money" ? (
                   <td key={f.id} role="cell" className="tabular-nums md:text-right md:whitespace-nowrap">
                     <span className="font-normal text-slate-500 md:sr-only">{columnName(f)}: </span>
-                    {sumOf(f.id) || <span className="text-slate-400">{tf("none")}</span>}
+                    {sumOf(f.id) || <span className="text-slate-500">{tf("none")}</span>}
                   </td>
                 ) : (
                   <td key={f.id} role="cell" className="max-md:hidden" />

@@ -27,6 +27,10 @@ export function parseSortKey(key: string): CardSort | null {
 
 export const sameSort = (a: CardSort, b: CardSort) => sortKey(a) === sortKey(b);
 
+/** Which way a sort runs: a field's as chosen; the fixed ones as people expect (soonest, A–Z, most recent first). */
+export const sortDirection = (sort: CardSort): "asc" | "desc" =>
+  sort.by === "field" ? sort.direction : sort.by === "activity" || sort.by === "created" ? "desc" : "asc";
+
 /** How a sort key travels as text, so a tampered cursor is refused before it reaches a cast in SQL. */
 export type CursorKeyKind = "timestamp" | "numeric" | "boolean" | "text";
 const keyShapes: Record<CursorKeyKind, RegExp> = {

@@ -7,7 +7,7 @@ import { forbidden, invalid } from "@/lib/errors";
 import type { FieldConfig } from "@/lib/modules/get-module-config";
 import { deadlineState, type DeadlineState } from "@/lib/time/org-time";
 import { sortableFieldTypes } from "@/lib/views/definition";
-import { decodeCardCursor, defaultCardSort, encodeCardCursor, sortKey, type CardListCursor, type CardSort, type CursorKeyKind } from "./card-list-cursor";
+import { decodeCardCursor, defaultCardSort, encodeCardCursor, sortDirection, sortKey, type CardListCursor, type CardSort, type CursorKeyKind } from "./card-list-cursor";
 import { cardSearchCondition, cardSearchMatches, searchProbeLimit } from "./card-search";
 import { visibleCardsCondition } from "./scope";
 
@@ -75,8 +75,8 @@ type SortPlan = { sort: CardSort; key: SQL; text: SQL<string | null>; kind: Curs
 
 const casts: Record<CursorKeyKind, SQL> = { timestamp: sql.raw("timestamptz"), numeric: sql.raw("numeric"), boolean: sql.raw("boolean"), text: sql.raw("text") };
 
-function plan(sort: CardSort, key: SQL, kind: CursorKeyKind, direction: "asc" | "desc", nullable: boolean): SortPlan {
-  return { sort, key, kind, direction, nullable, cast: casts[kind], text: kind === "timestamp" ? utcText(key) : kind === "text" ? sql<string | null>`${key}` : sql<string | null>`(${key})::text` };
+function plan(sort: CardSort, key: SQL, kind: CursorKeyKind, nullable: boolean): SortPlan {
+  return { sort, key, kind, direction: sortDirection(sort), nullable, cast: casts[kind], text: kind === "timestamp" ? utcText(key) : kind === "text" ? sql<string | null>`${key}` : sql<string | null>`(${key})::text` };
 }
 
 /** A custom field's value as a sort key: null when the card has none (or, from old data, one of another type). */
@@ -103,13 +103,13 @@ async function sortPlan(db: Db, input: ListCardsInput): Promise<SortPlan> {
   const sort = input.sort ?? input.view?.sort ?? defaultCardSort;
   switch (sort.by) {
     case "deadline":
-      return plan(sort, sql`${cards.nextTodoDeadline}`, "timestamp", "asc", true);
+      return plan(sort, sql`${cards.nextTodoDeadline}`, "timestamp", true);
     case "name":
-      return plan(sort, lowerName, "text", "asc", false);
+      return plan(sort, lowerName, "text", false);
     case "activity":
-      return plan(sort, sql`${cards.lastActivityAt}`, "timestamp", "desc", false);
+      return plan(sort, sql`${cards.lastActivityAt}`, "timestamp", false);
     case "created":
-      return plan(sort, sql`${cards.createdAt}`, "timestamp", "desc", false);
+      return plan(sort, sql`${cards.createdAt}`, "timestamp", false);
     case "field": {
       const column = input.view?.columns.find((c) => c.id === sort.fieldId);
       const [field] = column
@@ -120,7 +120,7 @@ async function sortPlan(db: Db, input: ListCardsInput): Promise<SortPlan> {
             .where(and(eq(fields.id, sort.fieldId), eq(fields.moduleId, input.moduleId)));
       if (!field || !sortableFieldTypes.includes(field.type)) throw invalid("invalid_input", { sort: "invalid_input" });
       const { key, kind, nullable } = fieldSortKey(sort.fieldId, field.type);
-      return plan(sort, key, kind, sort.direction, nullable);
+      return plan(sort, key, kind, nullable);
     }
   }
 }

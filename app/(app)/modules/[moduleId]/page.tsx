@@ -100,7 +100,7 @@ export default async function CardListPage({ params, searchParams }: Props) {
             </p>
           )}
           {page.rows.length === 0 ? (
-            counts.total === 0 && !hasFilters(p) ? (
+            counts.total === 0 && !hasFilters(p) && !view ? (
               <EmptyState
                 title={t("emptyTitle")}
                 icon={<CardsIcon />}
