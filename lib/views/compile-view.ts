@@ -175,8 +175,9 @@ function compileTodo(c: TodoCondition, ctx: ViewContext): SQL {
       return sql`(${next} is null)`;
     case "due_within": {
       const end = instant(addZonedDays(ctx.now, c.days, ctx.timeZone));
-      // The earliest open todo answers most cards; only a card whose earliest is overdue needs a look at its others.
-      return sql`((${next} > ${now} and ${next} < ${end}) or (${next} <= ${now} and ${openTodo(sql`vt.deadline > ${now} and vt.deadline < ${end}`)}))`;
+      // Such a card's earliest open todo is before the end: a range on the list's deadline index, which keeps
+      // the per-card look at its todos (todos_card_open_idx) to the cards that may have one.
+      return sql`(${next} < ${end} and ${openTodo(sql`vt.deadline > ${now} and vt.deadline < ${end}`)})`;
     }
     case "assigned_to":
     case "assigned_to_me": {
