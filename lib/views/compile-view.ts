@@ -71,6 +71,9 @@ const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\
 
 // ── Custom fields ────────────────────────────────────────────────────────────
 
+/** Field types whose values have a btree of their own (migration 0009, a trigger on fields) for range conditions. */
+export const rangeIndexedFieldTypes: readonly FieldType[] = ["number", "money", "date"];
+
 /**
  * Values as lib/modules/field-values.ts stores them: empty is a missing key, JSON null or "";
  * money {amount, currency}; a date "YYYY-MM-DD"; multi-select a string array; checkbox a boolean;
