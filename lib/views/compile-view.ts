@@ -91,7 +91,9 @@ function compileField(c: FieldCondition, ctx: ViewContext): SQL {
   const text = sql`(${cards.values} ->> ${key})`;
   const contains = (value: unknown) => sql`${cards.values} @> ${JSON.stringify({ [c.fieldId]: value })}::jsonb`;
   const empty = field.type === "multi_select" ? sql`(coalesce(${text}, '') = '' or ${json} = '[]'::jsonb)` : sql`coalesce(${text}, '') = ''`;
-  // Non-numbers (never written by the app, perhaps by an import) read as empty instead of failing the cast.
+  // `number` and `date` are written exactly as migration 0009's cards_field_value_index() indexes them (the
+  // planner matches expressions); change both together — the table test checks the index is used. A value
+  // that is not a number (never written by the app, perhaps by an import) is not compared, nor fails the cast.
   const amount = field.type === "money" ? sql`(${json} -> 'amount')` : json;
   const number = sql`(case when jsonb_typeof(${amount}) = 'number' then (${amount})::numeric end)`;
   const numeric = (n: number) => sql`${n}::numeric`;
