@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq, isNull, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { cardContacts, cards, contacts, fields, modules, statuses, todos, type FieldType, type FieldValue } from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
 import { visibleCardsCondition } from "@/lib/cards/scope";
@@ -73,6 +74,7 @@ const rows: Row[] = [
   { name: "text contains a literal %", node: field("text", "contains", { text: "%" }), expected: ["Juliett"] },
   { name: "text contains a literal _", node: field("text", "contains", { text: "e_f" }), expected: ["Juliett"] },
   { name: "text contains o_w: _ is no wildcard", node: field("text", "contains", { text: "o_w" }), expected: [] },
+  { name: "text contains a quote", node: field("text", "contains", { text: "o' or 1=1 --" }), expected: [] },
   { name: "text contains a backslash", node: field("text", "contains", { text: "\\" }), expected: [] },
   { name: "text equals is exact", node: field("text", "equals", { text: "hello" }), expected: ["Bravo"] },
   { name: "text equals with a space", node: field("text", "equals", { text: "Hello World" }), expected: ["Alpha"] },
@@ -551,6 +553,30 @@ describe("compileViewFilter and cardsInView", async () => {
       ["sel", { on: "field", fieldId: F.sel, op: "any_of", choiceIds: ["a", "b"] }, "cards_values_idx"],
     ];
     for (const [key, condition, index] of cases) expect(await planOf(condition), key).toContain(index);
+  });
+
+  it("puts every operand in a parameter, field ids included", () => {
+    const hostile = "x'); drop table cards; --";
+    const filter = parseViewDefinition({
+      version: 1,
+      filter: {
+        on: "group",
+        join: "or",
+        conditions: [
+          { on: "field", fieldId: F.text, op: "contains", text: hostile },
+          { on: "field", fieldId: F.text, op: "equals", text: hostile },
+          { on: "field", fieldId: F.num, op: "between", min: 1, max: 2 },
+          { on: "field", fieldId: F.date, op: "before", date: "2026-01-31" },
+          { on: "field", fieldId: F.sel, op: "any_of", choiceIds: [hostile] },
+          { on: "contact", op: "company_name_contains", text: hostile },
+          { on: "todo", op: "assigned_to", userIds: [actors.manager.id] },
+          { on: "date", column: "created", op: "before", date: "2026-01-31" },
+        ],
+      },
+    }).filter as ViewGroup;
+    const { sql: text, params } = new PgDialect({ casing: "snake_case" }).sqlToQuery(compileViewFilter(filter, { fields: fieldMap, viewerId: actors.admin.id, now, timeZone }));
+    for (const operand of [hostile, F.text, F.num, F.date, F.sel, actors.manager.id, "2026-01-31"]) expect(text).not.toContain(operand);
+    expect(params.length).toBeGreaterThan(10);
   });
 
   it("answers the single-card question for no ids without a query, and keeps the input order", async () => {
