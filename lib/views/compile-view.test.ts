@@ -7,7 +7,8 @@ import type { Actor } from "@/lib/auth/permissions";
 import { visibleCardsCondition } from "@/lib/cards/scope";
 import { refreshCardTodos } from "@/lib/todos/refresh-card-todos";
 import { createTestDb } from "@/test/db";
-import { seedCrm } from "@/test/crm-fixtures";
+import { ctx as actionCtx, seedCrm } from "@/test/crm-fixtures";
+import { addField } from "@/lib/modules/add-field";
 import { cardsInView } from "./cards-in-view";
 import { compileViewFilter, rangeIndexedFieldTypes, type ViewContext } from "./compile-view";
 import { parseViewDefinition, type ViewGroup, type ViewNode } from "./definition";
@@ -528,20 +529,24 @@ describe("compileViewFilter and cardsInView", async () => {
     const indexOf = (key: FieldKey) => `cards_field_${F[key].replaceAll("-", "")}_idx`;
     const existing = rowsOf(await db.execute(sql`select indexname from pg_indexes where tablename = 'cards' and indexname like 'cards_field_%'`)).map((r) => r.indexname);
     for (const key of Object.keys(fieldTypes) as FieldKey[]) expect(existing.includes(indexOf(key)), key).toBe(rangeIndexedFieldTypes.includes(fieldTypes[key]));
+    // addField too (it takes the lock on cards first).
+    const { fieldId } = await addField(actionCtx(db, actors.admin), { moduleId, name: "Added later", type: "date" });
+    const added = rowsOf(await db.execute(sql`select 1 from pg_indexes where indexname = ${`cards_field_${fieldId.replaceAll("-", "")}_idx`}`));
+    expect(added).toHaveLength(1);
 
     // Enough other cards (with no values) that reading an index of all cards costs more than the field's own.
     const [filler] = await db.insert(modules).values({ name: "Filler" }).returning();
     const [fillerStatus] = await db.insert(statuses).values({ moduleId: filler.id, name: "Open" }).returning();
     await db.insert(cards).values(Array.from({ length: 2000 }, (_, i) => ({ moduleId: filler.id, statusId: fillerStatus.id, name: `Filler ${i}` })));
     await db.execute(sql`analyze cards`);
-    const ctx: ViewContext = { fields: fieldMap, viewerId: actors.admin.id, now, timeZone };
+    const viewCtx: ViewContext = { fields: fieldMap, viewerId: actors.admin.id, now, timeZone };
     const planOf = (condition: ViewNode) =>
       db.transaction(async (tx) => {
         await tx.execute(sql`set local enable_seqscan = off`);
         const query = tx
           .select({ id: cards.id })
           .from(cards)
-          .where(and(isNull(cards.deletedAt), compileViewFilter({ on: "group", join: "and", conditions: [condition] }, ctx)));
+          .where(and(isNull(cards.deletedAt), compileViewFilter({ on: "group", join: "and", conditions: [condition] }, viewCtx)));
         return rowsOf(await tx.execute(sql`explain ${query}`))
           .map((r) => Object.values(r)[0])
           .join("\n");
