@@ -4,6 +4,7 @@ import { fields, type FieldOptions, type FieldType } from "@/db/schema";
 import type { Ctx } from "@/lib/actions/safe-action";
 import { can } from "@/lib/auth/permissions";
 import { forbidden, invalid } from "@/lib/errors";
+import { rangeIndexedFieldTypes } from "@/lib/views/compile-view";
 import { assertDistinctLabels, hasChoices, newChoice, optionsFor } from "./choices";
 import { assertFieldNameFree, lockModule } from "./lock";
 import { currencySchema, fieldTypeSchema, formBooleanSchema, idSchema, nameSchema, newChoicesSchema } from "./schemas";
@@ -40,6 +41,10 @@ export async function addField(
     options = { choices };
   }
   return ctx.db.transaction(async (tx) => {
+    // Migration 0009's trigger builds a number, money or date field's value index in this transaction. Its
+    // lock on cards comes first, before the module's row lock: a card insert takes them in that order too
+    // (cards, then the module row for its foreign key), so the two can only wait for each other, never deadlock.
+    if (rangeIndexedFieldTypes.includes(type)) await tx.execute(sql`lock table cards in share mode`);
     await lockModule(tx, moduleId, { active: true });
     await assertFieldNameFree(tx, moduleId, name);
     const [{ next }] = await tx

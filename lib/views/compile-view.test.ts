@@ -1,14 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq, isNull, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { cardContacts, cards, contacts, fields, modules, statuses, todos, type FieldType, type FieldValue } from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
 import { visibleCardsCondition } from "@/lib/cards/scope";
 import { refreshCardTodos } from "@/lib/todos/refresh-card-todos";
 import { createTestDb } from "@/test/db";
-import { seedCrm } from "@/test/crm-fixtures";
+import { ctx as actionCtx, seedCrm } from "@/test/crm-fixtures";
+import { addField } from "@/lib/modules/add-field";
 import { cardsInView } from "./cards-in-view";
-import { compileViewFilter, type ViewContext } from "./compile-view";
+import { compileViewFilter, rangeIndexedFieldTypes, type ViewContext } from "./compile-view";
 import { parseViewDefinition, type ViewGroup, type ViewNode } from "./definition";
 
 /**
@@ -73,6 +75,7 @@ const rows: Row[] = [
   { name: "text contains a literal %", node: field("text", "contains", { text: "%" }), expected: ["Juliett"] },
   { name: "text contains a literal _", node: field("text", "contains", { text: "e_f" }), expected: ["Juliett"] },
   { name: "text contains o_w: _ is no wildcard", node: field("text", "contains", { text: "o_w" }), expected: [] },
+  { name: "text contains a quote", node: field("text", "contains", { text: "o' or 1=1 --" }), expected: [] },
   { name: "text contains a backslash", node: field("text", "contains", { text: "\\" }), expected: [] },
   { name: "text equals is exact", node: field("text", "equals", { text: "hello" }), expected: ["Bravo"] },
   { name: "text equals with a space", node: field("text", "equals", { text: "Hello World" }), expected: ["Alpha"] },
@@ -525,21 +528,25 @@ describe("compileViewFilter and cardsInView", async () => {
     const rowsOf = (result: unknown) => ((result as { rows?: Record<string, unknown>[] }).rows ?? result) as Record<string, unknown>[];
     const indexOf = (key: FieldKey) => `cards_field_${F[key].replaceAll("-", "")}_idx`;
     const existing = rowsOf(await db.execute(sql`select indexname from pg_indexes where tablename = 'cards' and indexname like 'cards_field_%'`)).map((r) => r.indexname);
-    for (const key of Object.keys(fieldTypes) as FieldKey[]) expect(existing.includes(indexOf(key)), key).toBe(["num", "money", "date"].includes(key));
+    for (const key of Object.keys(fieldTypes) as FieldKey[]) expect(existing.includes(indexOf(key)), key).toBe(rangeIndexedFieldTypes.includes(fieldTypes[key]));
+    // addField too (it takes the lock on cards first).
+    const { fieldId } = await addField(actionCtx(db, actors.admin), { moduleId, name: "Added later", type: "date" });
+    const added = rowsOf(await db.execute(sql`select 1 from pg_indexes where indexname = ${`cards_field_${fieldId.replaceAll("-", "")}_idx`}`));
+    expect(added).toHaveLength(1);
 
     // Enough other cards (with no values) that reading an index of all cards costs more than the field's own.
     const [filler] = await db.insert(modules).values({ name: "Filler" }).returning();
     const [fillerStatus] = await db.insert(statuses).values({ moduleId: filler.id, name: "Open" }).returning();
     await db.insert(cards).values(Array.from({ length: 2000 }, (_, i) => ({ moduleId: filler.id, statusId: fillerStatus.id, name: `Filler ${i}` })));
     await db.execute(sql`analyze cards`);
-    const ctx: ViewContext = { fields: fieldMap, viewerId: actors.admin.id, now, timeZone };
+    const viewCtx: ViewContext = { fields: fieldMap, viewerId: actors.admin.id, now, timeZone };
     const planOf = (condition: ViewNode) =>
       db.transaction(async (tx) => {
         await tx.execute(sql`set local enable_seqscan = off`);
         const query = tx
           .select({ id: cards.id })
           .from(cards)
-          .where(and(isNull(cards.deletedAt), compileViewFilter({ on: "group", join: "and", conditions: [condition] }, ctx)));
+          .where(and(isNull(cards.deletedAt), compileViewFilter({ on: "group", join: "and", conditions: [condition] }, viewCtx)));
         return rowsOf(await tx.execute(sql`explain ${query}`))
           .map((r) => Object.values(r)[0])
           .join("\n");
@@ -551,6 +558,30 @@ describe("compileViewFilter and cardsInView", async () => {
       ["sel", { on: "field", fieldId: F.sel, op: "any_of", choiceIds: ["a", "b"] }, "cards_values_idx"],
     ];
     for (const [key, condition, index] of cases) expect(await planOf(condition), key).toContain(index);
+  });
+
+  it("puts every operand in a parameter, field ids included", () => {
+    const hostile = "x'); drop table cards; --";
+    const filter = parseViewDefinition({
+      version: 1,
+      filter: {
+        on: "group",
+        join: "or",
+        conditions: [
+          { on: "field", fieldId: F.text, op: "contains", text: hostile },
+          { on: "field", fieldId: F.text, op: "equals", text: hostile },
+          { on: "field", fieldId: F.num, op: "between", min: 1, max: 2 },
+          { on: "field", fieldId: F.date, op: "before", date: "2026-01-31" },
+          { on: "field", fieldId: F.sel, op: "any_of", choiceIds: [hostile] },
+          { on: "contact", op: "company_name_contains", text: hostile },
+          { on: "todo", op: "assigned_to", userIds: [actors.manager.id] },
+          { on: "date", column: "created", op: "before", date: "2026-01-31" },
+        ],
+      },
+    }).filter as ViewGroup;
+    const { sql: text, params } = new PgDialect({ casing: "snake_case" }).sqlToQuery(compileViewFilter(filter, { fields: fieldMap, viewerId: actors.admin.id, now, timeZone }));
+    for (const operand of [hostile, F.text, F.num, F.date, F.sel, actors.manager.id, "2026-01-31"]) expect(text).not.toContain(operand);
+    expect(params.length).toBeGreaterThan(10);
   });
 
   it("answers the single-card question for no ids without a query, and keeps the input order", async () => {

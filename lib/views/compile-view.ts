@@ -71,6 +71,9 @@ const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\
 
 // ── Custom fields ────────────────────────────────────────────────────────────
 
+/** Field types whose values have a btree of their own (migration 0009, a trigger on fields) for range conditions. */
+export const rangeIndexedFieldTypes: readonly FieldType[] = ["number", "money", "date"];
+
 /**
  * Values as lib/modules/field-values.ts stores them: empty is a missing key, JSON null or "";
  * money {amount, currency}; a date "YYYY-MM-DD"; multi-select a string array; checkbox a boolean;
@@ -88,7 +91,9 @@ function compileField(c: FieldCondition, ctx: ViewContext): SQL {
   const text = sql`(${cards.values} ->> ${key})`;
   const contains = (value: unknown) => sql`${cards.values} @> ${JSON.stringify({ [c.fieldId]: value })}::jsonb`;
   const empty = field.type === "multi_select" ? sql`(coalesce(${text}, '') = '' or ${json} = '[]'::jsonb)` : sql`coalesce(${text}, '') = ''`;
-  // Non-numbers (never written by the app, perhaps by an import) read as empty instead of failing the cast.
+  // `number` and `date` are written exactly as migration 0009's cards_field_value_index() indexes them (the
+  // planner matches expressions); change both together — the table test checks the index is used. A value
+  // that is not a number (never written by the app, perhaps by an import) is not compared, nor fails the cast.
   const amount = field.type === "money" ? sql`(${json} -> 'amount')` : json;
   const number = sql`(case when jsonb_typeof(${amount}) = 'number' then (${amount})::numeric end)`;
   const numeric = (n: number) => sql`${n}::numeric`;
@@ -175,8 +180,9 @@ function compileTodo(c: TodoCondition, ctx: ViewContext): SQL {
       return sql`(${next} is null)`;
     case "due_within": {
       const end = instant(addZonedDays(ctx.now, c.days, ctx.timeZone));
-      // The earliest open todo answers most cards; only a card whose earliest is overdue needs a look at its others.
-      return sql`((${next} > ${now} and ${next} < ${end}) or (${next} <= ${now} and ${openTodo(sql`vt.deadline > ${now} and vt.deadline < ${end}`)}))`;
+      // Such a card's earliest open todo is before the end: a range on the list's deadline index, which keeps
+      // the per-card look at its todos (todos_card_open_idx) to the cards that may have one.
+      return sql`(${next} < ${end} and ${openTodo(sql`vt.deadline > ${now} and vt.deadline < ${end}`)})`;
     }
     case "assigned_to":
     case "assigned_to_me": {
