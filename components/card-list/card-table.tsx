@@ -89,7 +89,7 @@ export async function CardTable({
     </span>
   );
   return (
-    <Card>
+    <Card className="md:overflow-x-auto">
       <table role="table" className="block w-full text-left text-sm md:table">
         <caption className="sr-only">{t("caption", { module: moduleName })}</caption>
         <thead role="rowgroup" className="sr-only border-b border-slate-200 bg-slate-50/80 text-xs font-medium text-slate-500 md:not-sr-only md:table-header-group">
@@ -144,7 +144,7 @@ export async function CardTable({
               {columns.map((f) => {
                 const value = formatFieldValue(f, row.values[f.id], valueFormat);
                 return (
-                  <td key={f.id} role="cell" className={cn("col-span-2 min-w-0 text-xs text-slate-700 md:max-w-56 md:truncate md:text-sm", numeric.has(f.type) && "tabular-nums md:text-right md:whitespace-nowrap")}>
+                  <td key={f.id} role="cell" className={cn("col-span-2 min-w-0 text-xs max-md:order-last text-slate-700 md:max-w-56 md:truncate md:text-sm", numeric.has(f.type) && "tabular-nums md:text-right md:whitespace-nowrap")}>
                     {phoneLabel(columnName(f))}
                     {value ?? <span className="text-slate-500">{tf("none")}</span>}
                   </td>

@@ -59,6 +59,11 @@ export function validSort(sort: CardSort | null, fields: Pick<FieldConfig, "id" 
   return field && sortableFieldTypes.includes(field.type) ? sort : null;
 }
 
+/** The fields the sort menu offers: the view's sortable columns, and the field the list is sorted by if it is not one of them. */
+export function sortFieldChoices(fields: FieldConfig[], columns: FieldConfig[], sort: CardSort): FieldConfig[] {
+  return fields.filter((f) => (sortableFieldTypes.includes(f.type) && columns.some((c) => c.id === f.id)) || (sort.by === "field" && sort.fieldId === f.id));
+}
+
 function usedIds(definition: ViewDefinition): { fields: Set<string>; statuses: Set<string> } {
   const fields = new Set(definition.columns);
   const statuses = new Set<string>();

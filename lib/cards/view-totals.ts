@@ -25,22 +25,23 @@ export async function viewTotals(
   if (input.statusId) where.push(eq(cards.statusId, input.statusId));
   if (input.userId) where.push(hasOpenTodoFor(db, input.userId));
 
-  // Each card once, then one (field, value, default currency) row per money column: a lateral VALUES list.
+  // Each card once, then one narrow (field, currency, amount) row per money column: a lateral VALUES
+  // list. Narrow, so grouping sorts a few bytes per card rather than each card's whole `values`.
   const columns = sql.join(
-    money.map((f) => sql`(${f.id}::text, ${cards.values} -> ${f.id}::text, ${f.options.currency ?? "HUF"}::text)`),
+    money.map((f) => {
+      const value = sql`(${cards.values} -> ${f.id}::text)`;
+      return sql`(${f.id}::text, coalesce(${value} ->> 'currency', ${f.options.currency ?? "HUF"}::text),
+        case when jsonb_typeof(${value} -> 'amount') = 'number' then (${value} ->> 'amount')::numeric end)`;
+    }),
     sql`, `,
   );
   const rows = await db
-    .select({
-      fieldId: sql<string>`m.field_id`,
-      currency: sql<string>`coalesce(m.value ->> 'currency', m.fallback)`,
-      amount: sql<string>`sum((m.value ->> 'amount')::numeric)::text`,
-    })
+    .select({ fieldId: sql<string>`m.field_id`, currency: sql<string>`m.currency`, amount: sql<string>`sum(m.amount)::text` })
     .from(cards)
-    .innerJoin(sql`lateral (values ${columns}) as m(field_id, value, fallback)`, sql`jsonb_typeof(m.value -> 'amount') = 'number'`)
+    .innerJoin(sql`lateral (values ${columns}) as m(field_id, currency, amount)`, sql`m.amount is not null`)
     .where(and(...where))
-    .groupBy(sql`1, 2`)
-    .orderBy(sql`1`, sql`sum((m.value ->> 'amount')::numeric) desc`, sql`2`);
+    .groupBy(sql`m.field_id`, sql`m.currency`)
+    .orderBy(sql`m.field_id`, sql`sum(m.amount) desc`, sql`m.currency`);
 
   const totals: Record<string, MoneyTotal[]> = {};
   for (const row of rows) (totals[row.fieldId] ??= []).push({ currency: row.currency, amount: Number(row.amount) });

@@ -4,7 +4,7 @@ import { CardListFilters } from "@/components/card-list/card-list-filters";
 import { CardListHeader } from "@/components/card-list/card-list-header";
 import { CardTable } from "@/components/card-list/card-table";
 import { listCardsOrFirstPage, loadCardListContext } from "@/components/card-list/load-card-list";
-import { loadListView, moduleFields, validSort } from "@/components/card-list/load-list-view";
+import { loadListView, moduleFields, sortFieldChoices, validSort } from "@/components/card-list/load-list-view";
 import { cardListHref, hasFilters, type CardListParams, type SearchParams } from "@/components/card-list/list-params";
 import { statusFilterItems } from "@/components/card-list/status-items";
 import { StatusSidebar } from "@/components/card-list/status-sidebar";
@@ -17,7 +17,6 @@ import { requirePermission } from "@/lib/auth/session";
 import { defaultCardSort, sameSort, sortKey, type CardSort } from "@/lib/cards/card-list-cursor";
 import { statusCounts } from "@/lib/cards/status-counts";
 import { viewTotals } from "@/lib/cards/view-totals";
-import { sortableFieldTypes } from "@/lib/views/definition";
 import { listActiveModules } from "@/lib/modules/list-modules";
 
 type Props = { params: Promise<{ moduleId: string }>; searchParams: Promise<SearchParams> };
@@ -55,10 +54,6 @@ export default async function CardListPage({ params, searchParams }: Props) {
     { all: t("allStatuses"), archived: (name) => t("archivedStatus", { name }) },
   );
   const columns = view?.list.columns ?? [];
-  // The sort menu offers the view's sortable columns, and the field the list is sorted by if it is not one of them.
-  const sortFields = fields.filter(
-    (f) => (sortableFieldTypes.includes(f.type) && columns.some((c) => c.id === f.id)) || (sort.by === "field" && sort.fieldId === f.id),
-  );
   const userNames = new Map(ctx.users.map((u) => [u.id, u.name]));
   const tFields = await getTranslations("card.fields");
 
@@ -92,7 +87,7 @@ export default async function CardListPage({ params, searchParams }: Props) {
             statuses={statusItems}
             sort={sort}
             defaultSort={defaultSort}
-            sortFields={sortFields}
+            sortFields={sortFieldChoices(fields, columns, sort)}
           />
           {cursorReset && (
             <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">

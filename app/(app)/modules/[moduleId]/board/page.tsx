@@ -5,7 +5,7 @@ import { CardListFilters } from "@/components/card-list/card-list-filters";
 import { CardListHeader } from "@/components/card-list/card-list-header";
 import { cardListHref, type CardListParams, type SearchParams } from "@/components/card-list/list-params";
 import { loadCardListContext } from "@/components/card-list/load-card-list";
-import { loadListView, moduleFields, validSort } from "@/components/card-list/load-list-view";
+import { loadListView, moduleFields, sortFieldChoices, validSort } from "@/components/card-list/load-list-view";
 import { ViewNotice } from "@/components/card-list/view-notice";
 import { LiveRefresh } from "@/components/live/live-provider";
 import { getDb } from "@/db/client";
@@ -28,7 +28,8 @@ export default async function BoardPage({ params, searchParams }: Props) {
   const { db, config, params: p, users, now, timeZone } = ctx;
   const view = await loadListView(ctx);
   const defaultSort = view?.list.sort ?? defaultCardSort;
-  const sort = validSort(p.sort, moduleFields(ctx)) ?? defaultSort;
+  const fields = moduleFields(ctx);
+  const sort = validSort(p.sort, fields) ?? defaultSort;
   const filters = { moduleId: config.module.id, userId: p.user, q: p.q, view: view?.list };
   const counts = await statusCounts(db, actor, filters);
   const live = config.statuses.filter((s) => !s.archivedAt);
@@ -71,6 +72,7 @@ export default async function BoardPage({ params, searchParams }: Props) {
           users={users}
           sort={sort}
           defaultSort={defaultSort}
+          sortFields={sortFieldChoices(fields, view?.list.columns ?? [], sort)}
         />
       </div>
       <Board columns={columns} moduleName={config.module.name} serverNow={now} timeZone={timeZone} />
