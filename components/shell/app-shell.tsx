@@ -44,7 +44,8 @@ export async function AppShell({
             <span className="grid size-7 place-items-center rounded-md bg-brand-600 text-xs font-bold text-white" aria-hidden>
               CRM
             </span>
-            <span className="hidden max-w-48 truncate sm:inline md:hidden xl:inline">{organisationName}</span>
+            {/* Where there is no room to show it, the name stays for screen readers: the link needs one at every width. */}
+            <span className="sr-only max-w-48 truncate sm:not-sr-only md:sr-only xl:not-sr-only">{organisationName}</span>
           </Link>
           <PrimaryNav
             label={t("nav.main")}

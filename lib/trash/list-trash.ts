@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Db } from "@/db/client";
@@ -7,7 +7,7 @@ import { can, type Actor } from "@/lib/auth/permissions";
 import { displayName } from "@/lib/cards/list-card-users";
 import { visibleCardsCondition } from "@/lib/cards/scope";
 import { forbidden, invalid } from "@/lib/errors";
-import { canCreateView, restorableViewsCondition } from "@/lib/views/view-permissions";
+import { canCreateView } from "@/lib/views/view-permissions";
 
 export type TrashedCard = {
   id: string;
@@ -202,6 +202,12 @@ export async function listTrashedContacts(db: Db, actor: Actor, raw: TrashPageIn
     kind: r.kind,
     ...trashInfo(r),
   }));
+}
+
+/** canRestoreView (lib/views/view-permissions.ts) as a condition over `views`. */
+function restorableViewsCondition(actor: Actor): SQL | undefined {
+  const own = eq(views.createdById, actor.id);
+  return can(actor, "trash.restore") ? or(own, eq(views.shared, true)) : own;
 }
 
 /**
