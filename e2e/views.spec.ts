@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { admin, inviteAndActivate, openLive, signIn } from "./fixtures";
 
@@ -90,6 +91,18 @@ test("a manager builds the view in the builder, adds the money column and shares
   );
 
   await page.getByRole("region", { name: "Columns" }).getByLabel("Deal value").check();
+
+  // Every control of the builder is labelled and readable (WCAG 2.1 AA, as axe checks it).
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+
+  // A refused save keeps everything and points at the condition: an empty amount.
+  await money.getByLabel("Amount in HUF").fill("");
+  await page.getByRole("button", { name: "Create view" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Please check the highlighted fields.");
+  await expect(money.getByText("Enter a number.")).toBeVisible();
+  await expect(money.getByLabel("Amount in HUF")).toBeFocused();
+  await money.getByLabel("Amount in HUF").fill("100 000");
   await page.getByRole("button", { name: "Create view" }).click();
   await expect(page).toHaveURL(new RegExp(`${listPath}\\?view=[0-9a-f-]{36}$`));
 

@@ -31,8 +31,9 @@ export function ConditionRow({ condition: c, path, number }: { condition: DraftC
   return (
     <fieldset className={cn("min-w-0 rounded-md border bg-white p-3", errors.length > 0 ? "border-red-300" : "border-slate-200")}>
       <legend className="sr-only">{t("condition", { number })}</legend>
-      <div className="grid gap-2 md:grid-cols-[minmax(0,13rem)_minmax(0,13rem)_minmax(0,1fr)_auto] md:items-start">
-        <div>
+      {/* A phone stacks subject (with the remove button beside it), operator, operand; wider screens put them in one row. */}
+      <div className="grid grid-cols-[minmax(0,1fr)_auto] gap-2 md:grid-cols-[minmax(0,13rem)_minmax(0,13rem)_minmax(0,1fr)_auto] md:items-start">
+        <div className="md:col-start-1 md:row-start-1">
           <Label htmlFor={`${id}-subject`} className="sr-only">
             {t("subject")}
           </Label>
@@ -62,7 +63,7 @@ export function ConditionRow({ condition: c, path, number }: { condition: DraftC
             {c.on === "field" && !field && <option value={subject}>{t("subjects.archivedField", { name: "?" })}</option>}
           </Select>
         </div>
-        <div>
+        <div className="col-span-2 md:col-span-1 md:col-start-2 md:row-start-1">
           <Label htmlFor={`${id}-op`} className="sr-only">
             {t("operator")}
           </Label>
@@ -81,24 +82,26 @@ export function ConditionRow({ condition: c, path, number }: { condition: DraftC
             {!operators.includes(c.op) && <option value={c.op}>{c.op}</option>}
           </Select>
         </div>
-        <div className="min-w-0">
-          <OperandInput
-            condition={c}
-            kind={kind}
-            field={field}
-            statuses={module.statuses}
-            users={users}
-            companies={companies}
-            onChange={(patch) => change(c.key, { ...c, ...patch })}
-            onCompaniesPicked={(picked) => {
-              registerCompanies(picked);
-              change(c.key, { ...c, ids: picked.map((p) => p.id) });
-            }}
-            invalid={invalid}
-            errorId={errorId}
-          />
-        </div>
-        <Button variant="ghost" size="sm" className="justify-self-end md:mt-1" aria-label={t("removeCondition", { number })} onClick={() => remove(c.key)}>
+        {kind !== "none" && (
+          <div className="col-span-2 min-w-0 md:col-span-1 md:col-start-3 md:row-start-1">
+            <OperandInput
+              condition={c}
+              kind={kind}
+              field={field}
+              statuses={module.statuses}
+              users={users}
+              companies={companies}
+              onChange={(patch) => change(c.key, { ...c, ...patch })}
+              onCompaniesPicked={(picked) => {
+                registerCompanies(picked);
+                change(c.key, { ...c, ids: picked.map((p) => p.id) });
+              }}
+              invalid={invalid}
+              errorId={errorId}
+            />
+          </div>
+        )}
+        <Button variant="ghost" size="sm" className="col-start-2 row-start-1 mt-1 md:col-start-4" aria-label={t("removeCondition", { number })} onClick={() => remove(c.key)}>
           <span aria-hidden>✕</span>
         </Button>
       </div>
