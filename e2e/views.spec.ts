@@ -17,6 +17,7 @@ const moduleName = `Sales HU ${run}`;
 const viewName = `Big deals ${run}`;
 let listPath = "";
 let busyCardPath = "";
+let viewId = "";
 
 type NewCard = { name: string; value: string; status: string; owner: string; todo?: string };
 
@@ -90,7 +91,7 @@ test("a manager builds the view in the builder, adds the money column and shares
     /^Cards where Deal value is greater than HUF\s?100,000 and \(Status is any of: Offer sent or has no open todo\)\.$/,
   );
 
-  await page.getByRole("region", { name: "Columns" }).getByLabel("Deal value").check();
+  await page.getByRole("region", { name: "Columns" }).getByRole("checkbox", { name: "Deal value" }).check();
 
   // Every control of the builder is labelled and readable (WCAG 2.1 AA, as axe checks it).
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -99,17 +100,51 @@ test("a manager builds the view in the builder, adds the money column and shares
   // A refused save keeps everything and points at the condition: an empty amount.
   await money.getByLabel("Amount in HUF").fill("");
   await page.getByRole("button", { name: "Create view" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Please check the highlighted fields.");
+  await expect(page.getByRole("form", { name: "View" }).getByRole("alert")).toHaveText("Please check the highlighted fields.");
   await expect(money.getByText("Enter a number.")).toBeVisible();
   await expect(money.getByLabel("Amount in HUF")).toBeFocused();
   await money.getByLabel("Amount in HUF").fill("100 000");
   await page.getByRole("button", { name: "Create view" }).click();
   await expect(page).toHaveURL(new RegExp(`${listPath}\\?view=[0-9a-f-]{36}$`));
+  viewId = new URL(page.url()).searchParams.get("view")!;
+});
 
-  // The manager sees every card the view holds, and the money column's sum.
+test("the view's creator edits it; a Restricted salesperson may use it but not edit it", async ({ page, browser }) => {
+  await signIn(page, manager.email, manager.password);
+  await page.goto(`${listPath}/views/${viewId}/edit`);
+  await expect(page.getByRole("heading", { level: 1, name: `Edit view “${viewName}”` })).toBeVisible();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue(viewName);
+  await expect(page.getByLabel("Shared with everyone who sees this module")).toBeChecked();
+  const conditions = page.getByRole("region", { name: "Conditions" });
+  await expect(row(conditions, 1).first().getByLabel("Amount in HUF")).toHaveValue("100000");
+  await expect(conditions.getByRole("group", { name: "Group of conditions" }).getByRole("checkbox", { name: "Offer sent" })).toBeChecked();
+  await expect(page.getByRole("region", { name: "Columns" }).getByRole("checkbox", { name: "Deal value" })).toBeChecked();
+  await page.getByLabel("Sort by").selectOption({ label: "Deal value" });
+  await page.getByLabel("Direction").selectOption({ label: "Descending" });
+  await page.getByRole("button", { name: "Save view" }).click();
+  await expect(page).toHaveURL(`${listPath}?view=${viewId}`);
+  await page.goto(`${listPath}/views/${viewId}/edit`);
+  await expect(page.getByLabel("Direction")).toHaveValue("desc");
+
+  const sara = await (await browser.newContext()).newPage();
+  await signIn(sara, seller.email, seller.password);
+  expect((await sara.goto(`${listPath}/views/${viewId}/edit`))?.status()).toBe(403);
+  // A Restricted user keeps views to themselves: no sharing toggle for them.
+  await sara.goto(`${listPath}/views/new`);
+  await expect(sara.getByRole("heading", { level: 1, name: `New view in ${moduleName}` })).toBeVisible();
+  await expect(sara.getByLabel("Shared with everyone who sees this module")).toHaveCount(0);
+  expect((await sara.goto(`/modules/00000000-0000-4000-8000-000000000000/views/new`))?.status()).toBe(404);
+  expect((await sara.goto(`${listPath}/views/00000000-0000-4000-8000-000000000000/edit`))?.status()).toBe(404);
+  await sara.context().close();
+});
+
+test("the manager's list shows the view's cards and the money column's sum", async ({ page }) => {
+  await signIn(page, manager.email, manager.password);
+  await page.goto(`${listPath}?view=${viewId}`);
   const table = page.getByRole("table");
   for (const name of ["Big offer", "Big and quiet", "Manager's own offer"]) await expect(table.getByRole("link", { name })).toBeVisible();
   for (const name of ["Big but busy", "Small offer"]) await expect(table.getByRole("link", { name })).toHaveCount(0);
+  await expect(table.getByRole("columnheader", { name: "Deal value" })).toBeVisible();
   await expect(table).toContainText(/1[\s,.\u00a0\u202f]?200[\s,.\u00a0\u202f]?000/);
 });
 
