@@ -34,6 +34,13 @@ async function createCard(page: Page, card: NewCard): Promise<string> {
   return new URL(page.url()).pathname;
 }
 
+/** The view switcher beside the list's title, once it reacts to clicks. */
+async function openSwitcher(page: Page) {
+  const switcher = page.getByRole("button", { name: /^View:/ });
+  await expect(switcher).toHaveAttribute("data-ready", "");
+  await switcher.click();
+}
+
 /** The builder's row: a condition's fieldset, by its place in its group. */
 const row = (scope: Page | Locator, n: number) => scope.getByRole("group", { name: `Condition ${n}`, exact: true });
 
@@ -66,7 +73,9 @@ test("a manager builds the view in the builder, adds the money column and shares
   await createCard(page, { name: "Small offer", value: "50000", status: "Offer sent", owner: sara });
   await createCard(page, { name: "Manager's own offer", value: "400000", status: "Offer sent", owner: me, todo: "Negotiate" });
 
-  await page.goto(`${listPath}/views/new`);
+  await page.goto(listPath);
+  await openSwitcher(page);
+  await page.getByRole("link", { name: "New view" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `New view in ${moduleName}` })).toBeVisible();
   await page.getByLabel("Name", { exact: true }).fill(viewName);
   await page.getByLabel("Shared with everyone who sees this module").check();
@@ -151,6 +160,7 @@ test("the manager's list shows the view's cards and the money column's sum", asy
 test("a salesperson opens the shared view from the switcher, sees their part of it and its sum, live as a colleague changes a card", async ({ page, browser }) => {
   await signIn(page, seller.email, seller.password);
   await page.goto(listPath);
+  await openSwitcher(page);
   await page.getByRole("link", { name: viewName }).click();
   await expect(page).toHaveURL(/[?&]view=[0-9a-f-]{36}/);
   const viewPath = new URL(page.url()).pathname + new URL(page.url()).search;

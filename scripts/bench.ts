@@ -2,20 +2,25 @@
  * `npm run bench`: creates a fresh database crm_bench_<timestamp> on BENCH_DATABASE_URL's server
  * (default postgres://postgres@127.0.0.1:5432/postgres), migrates it, bulk-loads 100k cards / 1M
  * todos / 2M history rows with COPY, then times the real list, count, search, card-page and
- * My-todos queries, the global search (five typical queries as an admin and as a Restricted user) and the SSR list page over HTTP (wrk at 10 connections when installed). Prints a table and, as the last line, one JSON
+ * My-todos queries, the global search (five typical queries as an admin and as a Restricted user), three saved views
+ * (a field condition, a todo-state condition, an OR of a field and a status: first page, counts, money totals)
+ * with the single-card question for 10 ids, and the SSR list page over HTTP (wrk at 10 connections when installed). Prints a table and, as the last line, one JSON
  * object with the p95s. Drops the database at the end unless --keep.
  *
  * Options: --keep, --runs <n> (default 50), --scale <fraction>, --skip-http, --rebuild (force `next build` into
  * .next-bench), --explain (EXPLAIN ANALYZE every case, not only those over target), --analyze-all
  * (also ANALYZE the small settings tables, which autovacuum never does on its own).
  */
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import postgres from "postgres";
-import { openDb } from "@/db/client";
+import { openDb, type Db } from "@/db/client";
 import { analyzeSettingsTables, migrateDb } from "@/db/migrate";
 import { cardAssignees, cards, contacts, fields, groupMembers, groups, modules, organisation, statuses, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import type { Actor } from "@/lib/auth/permissions";
+import type { ViewContext } from "@/lib/views/compile-view";
+import type { ViewGroup } from "@/lib/views/definition";
 import { refreshAllDenormalised } from "@/lib/demo/refresh-denormalised";
 import { ensureBuild, hammer, load, login, startServer } from "./bench-http";
 import { benchShape, loadBulk, makeWorld } from "./bench-load";
@@ -138,6 +143,9 @@ try {
   const { listMyTodos } = await import("@/lib/todos/list-my-todos");
   const { searchEverything } = await import("@/lib/search/search-everything");
   const { listContacts } = await import("@/lib/contacts/list-contacts");
+  const { viewTotals } = await import("@/lib/cards/view-totals");
+  const { compileViewFilter } = await import("@/lib/views/compile-view");
+  const { getModuleConfigOrThrow } = await import("@/lib/modules/get-module-config");
 
   const big = world.modules[0];
   const admin = actorOf({ ...world.users[0], groupIds: [] });
@@ -156,7 +164,7 @@ try {
     .from(sql`todos`)
     .where(sql`assignee_id = ${seller.id} and completed_at is null and deleted_at is null`);
   const cardIds = (await db.select({ id: cards.id }).from(cards).where(eq(cards.moduleId, big.id)).orderBy(sql`random()`).limit(runs)).map((c) => c.id);
-  const base = { moduleId: big.id, sort: "deadline" as const, now, timeZone };
+  const base = { moduleId: big.id, sort: { by: "deadline" as const }, now, timeZone };
   const [{ matches }] = await db
     .select({ matches: sql<number>`count(*)::int` })
     .from(cards)
@@ -203,6 +211,49 @@ try {
   };
   log(`Global search queries: ${searchQueries.map((s) => `${s.kind} "${s.q}"`).join(", ")}.`);
 
+  // Saved views: real definitions through the real compiler, as the list page runs them (Budget is 1,000–900,000 Ft).
+  const bigConfig = await getModuleConfigOrThrow(db, big.id);
+  const budget = bigConfig.fields.find((f) => f.id === big.fieldIds[0])!;
+  const viewCtx: ViewContext = { fields: new Map(bigConfig.fields.map((f) => [f.id, f])), viewerId: admin.id, now, timeZone };
+  const rich = { on: "field", fieldId: budget.id, op: "gt", number: 800_000 } as const;
+  const viewDefinitions: Record<"field" | "todo" | "or", ViewGroup> = {
+    field: { on: "group", join: "and", conditions: [rich] },
+    todo: { on: "group", join: "and", conditions: [{ on: "todo", op: "overdue" }] },
+    or: { on: "group", join: "or", conditions: [rich, { on: "status", op: "any_of", statusIds: [big.statusIds[2]] }] },
+  };
+  const viewCases: QueryCase[] = [];
+  for (const [name, filter] of Object.entries(viewDefinitions)) {
+    let compiled: SQL;
+    try {
+      compiled = compileViewFilter(filter, viewCtx);
+    } catch (error) {
+      log(`  view "${name}" not measured: ${error instanceof Error ? error.message : String(error)}`);
+      continue;
+    }
+    const view = { filter: compiled, sort: { by: "deadline" as const }, columns: [budget] };
+    viewCases.push(
+      { key: `view_${name}`, label: `View "${name}": first page`, target: 50, run: (d) => listCards(d, admin, { ...base, view }) },
+      { key: `view_${name}_counts`, label: `View "${name}": status counts`, target: 50, run: (d) => statusCounts(d, admin, { moduleId: big.id, view }) },
+      { key: `view_${name}_totals`, label: `View "${name}": money total`, target: 50, run: (d) => viewTotals(d, admin, { moduleId: big.id, view }) },
+    );
+  }
+  // The single-card question (helper A's lib/views/cards-in-view.ts), for 10 cards at a time, as automations ask it.
+  type CardsInView = (d: Db, input: { moduleId: string; filter: ViewGroup; ctx: ViewContext; actor?: Actor }, cardIds: string[]) => Promise<string[]>;
+  const cardsInViewModule = "@/lib/views/cards-in-view"; // by name: this script compiles before that file lands
+  const cardsInView = await import(cardsInViewModule).then(
+    (m: { cardsInView: CardsInView }) => m.cardsInView,
+    (error: unknown) => log(`  view_match not measured: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  let matchTurn = 0;
+  if (cardsInView) {
+    viewCases.push({
+      key: "view_match",
+      label: 'Is it in the view? 10 cards, view "or"',
+      target: 5,
+      run: (d) => cardsInView(d, { moduleId: big.id, filter: viewDefinitions.or, ctx: viewCtx }, Array.from({ length: 10 }, () => cardIds[matchTurn++ % cardIds.length])),
+    });
+  }
+
   let cardTurn = 0;
   const cases: QueryCase[] = [
     { key: "list", label: `List, first page (Everyone, ${big.name})`, target: 50, run: (d) => listCards(d, admin, base) },
@@ -230,6 +281,7 @@ try {
     { key: "contacts_search_restricted", label: `Contact search "kovács" (Restricted)`, target: 50, run: (d) => listContacts({ actor: restricted, db: d, now }, { q: "kovács" }) },
     { key: "global_search", label: "Global search, 5 queries in turn (admin)", target: 50, run: cycling(admin) },
     { key: "global_search_restricted", label: "Global search, 5 queries in turn (Restricted)", target: 50, run: cycling(restricted) },
+    ...viewCases,
   ];
 
   for (const c of cases) {
@@ -322,6 +374,12 @@ try {
       global_search_p95_ms: Math.max(p95("global_search") ?? 0, p95("global_search_restricted") ?? 0),
       global_search_admin_p95_ms: p95("global_search"),
       global_search_restricted_p95_ms: p95("global_search_restricted"),
+      view_field_p95_ms: p95("view_field"),
+      view_todo_p95_ms: p95("view_todo"),
+      view_or_p95_ms: p95("view_or"),
+      // The slowest of the three views' counts (null when none could be measured).
+      view_counts_p95_ms: ((c) => (c.length ? Math.max(...c) : null))(["view_field_counts", "view_todo_counts", "view_or_counts"].map(p95).filter((v): v is number => v !== null)),
+      view_match_p95_ms: p95("view_match"),
     }),
   );
 } catch (error) {

@@ -6,7 +6,7 @@ import { useId, useRef, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Input, Label, Select } from "@/components/ui/input";
-import { cardSorts } from "@/lib/cards/card-list-cursor";
+import { cardSorts, parseSortKey, sortKey, type CardSort } from "@/lib/cards/card-list-cursor";
 import { cardListHref, type CardListParams } from "./list-params";
 import type { StatusFilterItem } from "./status-items";
 
@@ -14,18 +14,27 @@ import type { StatusFilterItem } from "./status-items";
  * User, sort and quick search — and on a phone, where the status sidebar does not fit, the status as a
  * select. A plain GET form (works without JavaScript); with it, a select applies at once, the URL keeps
  * only what differs from the defaults, and the search button spins until the new list is there.
+ * Inside a view every choice keeps the view.
  */
 export function CardListFilters({
   path,
   params,
   users,
   statuses,
+  sort,
+  defaultSort,
+  sortFields = [],
 }: {
   path: string;
   params: CardListParams;
   users: { id: string; name: string }[];
   /** The list's status choices (the board has none: its columns are the statuses). */
   statuses?: StatusFilterItem[];
+  /** The order shown, and the one without a `sort` in the URL (the view's, else by next todo). */
+  sort: CardSort;
+  defaultSort: CardSort;
+  /** Custom fields the list can also sort by (the view's sortable columns), each offered both ways. */
+  sortFields?: { id: string; name: string }[];
 }) {
   const t = useTranslations("cards.list");
   const tStatus = useTranslations("common.statusFilter");
@@ -38,10 +47,12 @@ export function CardListFilters({
   const apply = () => {
     const data = new FormData(form.current!);
     const value = (name: string) => String(data.get(name) ?? "");
+    const chosen = value("sort");
     const href = cardListHref(path, {
+      view: params.view,
       status: value("status") || null,
       user: value("user") || null,
-      sort: value("sort") as CardListParams["sort"],
+      sort: chosen === sortKey(defaultSort) ? null : parseSortKey(chosen),
       q: value("q").trim(),
     });
     startTransition(() => router.push(href));
@@ -53,6 +64,7 @@ export function CardListFilters({
 
   return (
     <form ref={form} action={path} method="get" onSubmit={onSubmit} role="search" aria-label={t("filters")} aria-busy={pending} className={cn("grid items-end gap-2 md:flex md:flex-wrap md:gap-3", "grid-cols-2")}>
+      {params.view && <input type="hidden" name="view" value={params.view} />}
       {/* From md up the status sidebar chooses; hidden, this select still carries the status with the form. */}
       {statuses && (
         <div className="min-w-0 md:hidden">
@@ -85,12 +97,19 @@ export function CardListFilters({
         <Label htmlFor={`${id}-sort`} className="text-xs text-slate-500">
           {t("sort")}
         </Label>
-        <Select id={`${id}-sort`} name="sort" defaultValue={params.sort} onChange={apply} className="h-9">
+        <Select id={`${id}-sort`} name="sort" defaultValue={sortKey(sort)} onChange={apply} className="h-9">
           {cardSorts.map((s) => (
             <option key={s} value={s}>
               {t(`sorts.${s}`)}
             </option>
           ))}
+          {sortFields.flatMap((field) =>
+            (["asc", "desc"] as const).map((direction) => (
+              <option key={`${field.id}.${direction}`} value={sortKey({ by: "field", fieldId: field.id, direction })}>
+                {t(direction === "asc" ? "sorts.fieldAsc" : "sorts.fieldDesc", { field: field.name })}
+              </option>
+            )),
+          )}
         </Select>
       </div>
       <div className={cn("min-w-0 md:min-w-56 md:flex-1", !statuses && "col-span-full")}>

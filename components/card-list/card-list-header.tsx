@@ -1,16 +1,19 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 import type { CardListParams } from "./list-params";
 import { ViewSwitch } from "./view-switch";
 
-/** The module's name, how many cards the filters leave, List/Board and "New card". */
+/** The module's name (and the open view's), how many cards the filters leave, the view switcher, List/Board and "New card". */
 export async function CardListHeader({
   module,
   view,
   params,
   total,
   totalCapped = false,
+  viewName,
+  switcher,
 }: {
   module: { id: string; name: string };
   view: "list" | "board";
@@ -18,15 +21,31 @@ export async function CardListHeader({
   total: number;
   /** A search stopped counting: "1,000+ cards". */
   totalCapped?: boolean;
+  /** The saved view the list shows, if any. */
+  viewName?: string | null;
+  /** SLOT for the saved views' switcher (components/views/view-switcher.tsx, helper C1): rendered before List/Board. */
+  switcher?: ReactNode;
 }) {
   const t = await getTranslations("cards.list");
   return (
     <div className="mb-5 flex flex-wrap items-center justify-between gap-3">
       <div className="min-w-0">
-        <h1 className="truncate text-2xl font-semibold tracking-tight text-slate-900">{module.name}</h1>
+        <h1 className="truncate text-2xl font-semibold tracking-tight text-slate-900">
+          {module.name}
+          {viewName && (
+            <>
+              <span className="text-slate-400" aria-hidden>
+                {" · "}
+              </span>
+              <span className="sr-only">, </span>
+              <span className="font-normal text-slate-700">{viewName}</span>
+            </>
+          )}
+        </h1>
         <p className="mt-0.5 text-sm text-slate-500">{t(totalCapped ? "countLabelCapped" : "countLabel", { count: total })}</p>
       </div>
-      <div className="flex items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2">
+        {switcher}
         <ViewSwitch moduleId={module.id} current={view} params={params} />
         <Link href={`/modules/${module.id}/new`} className={buttonClass("primary", "sm")}>
           <svg className="size-4" viewBox="0 0 20 20" fill="currentColor" aria-hidden>

@@ -1,10 +1,22 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { formatFieldValue, formatMoney } from "@/components/card-page/format-value";
 import { LinkPendingHint } from "@/components/shell/navigation-feedback";
 import { Card } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { sameSort, sortDirection, type CardSort } from "@/lib/cards/card-list-cursor";
 import type { CardListRow } from "@/lib/cards/list-cards";
+import type { MoneyTotal } from "@/lib/cards/view-totals";
+import type { FieldConfig } from "@/lib/modules/get-module-config";
+import { sortableFieldTypes } from "@/lib/views/definition";
 import { NextTodoCell } from "./next-todo-cell";
 import { StatusBadge } from "./status-badge";
+
+/** What the column headers need to sort: the order shown and a link to the list in another order. */
+export type TableSorting = { sort: CardSort; href: (sort: CardSort) => string };
+
+const numeric = new Set(["number", "money"]);
 
 /**
  * The card list: one row per card with its next open todo (the filtered user's, with a user filter).
@@ -14,9 +26,62 @@ import { StatusBadge } from "./status-badge";
  * target. A table whose display is changed loses its semantics in some browsers, so the table's ARIA
  * roles are spelled out. Styles shared by every row sit on the tbody, so each of the rows (sent twice:
  * HTML and the React payload) carries only its own.
+ *
+ * A view adds its columns after the fixed ones (formatted as the card page shows values) and, for its
+ * money columns, a footer with the sums per currency over every card of the list, not just this page.
+ * Headers of sortable columns are links that sort the list (aria-sort says which one does).
  */
-export async function CardTable({ rows, moduleName, now, timeZone }: { rows: CardListRow[]; moduleName: string; now: Date; timeZone: string }) {
-  const [t, locale] = await Promise.all([getTranslations("cards.list"), getLocale()]);
+export async function CardTable({
+  rows,
+  moduleName,
+  now,
+  timeZone,
+  columns = [],
+  totals = {},
+  sorting,
+  userName,
+}: {
+  rows: CardListRow[];
+  moduleName: string;
+  now: Date;
+  timeZone: string;
+  /** The view's custom field columns. */
+  columns?: FieldConfig[];
+  /** Per money column, its sums per currency (viewTotals). */
+  totals?: Record<string, MoneyTotal[]>;
+  sorting: TableSorting;
+  userName: (id: string) => string;
+}) {
+  const [t, tf, locale] = await Promise.all([getTranslations("cards.list"), getTranslations("card.fields"), getLocale()]);
+  const valueFormat = { locale, userName, yes: tf("yes"), no: tf("no") };
+  const columnName = (f: FieldConfig) => (f.archived ? tf("archived", { name: f.name }) : f.name);
+  const moneyColumns = columns.filter((c) => c.type === "money");
+  const sumOf = (fieldId: string) => (totals[fieldId] ?? []).map((m) => formatMoney(m.amount, m.currency, locale)).join(" · ");
+
+  /** A header cell; a sortable column's label is a link to that order (a field's flips direction when it is already the sort). */
+  const header = (label: string, key: string, sortBy: CardSort | null, className?: string): ReactNode => {
+    const current = sortBy && (sameSort(sortBy, sorting.sort) || (sortBy.by === "field" && sorting.sort.by === "field" && sortBy.fieldId === sorting.sort.fieldId));
+    const direction = current ? sortDirection(sorting.sort) : null;
+    const next = sortBy?.by === "field" && direction === "asc" ? { ...sortBy, direction: "desc" as const } : sortBy;
+    return (
+      <th key={key} role="columnheader" scope="col" aria-sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : undefined} className={cn("px-4 py-2.5 font-medium", className)}>
+        {next ? (
+          <Link href={sorting.href(next)} className={cn("inline-flex items-center gap-1 rounded-sm hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-500", current && "text-slate-900")}>
+            {label}
+            <svg className={cn("size-3", !current && "opacity-40")} viewBox="0 0 12 12" fill="currentColor" aria-hidden>
+              <path d={direction === "desc" ? "M2 4h8L6 9z" : "M2 8h8L6 3z"} />
+            </svg>
+            <span className="sr-only">
+              {" "}
+              ({t(next.by === "activity" ? "sortNewestFirst" : sortDirection(next) === "desc" ? "sortDescending" : "sortAscending")})
+            </span>
+          </Link>
+        ) : (
+          label
+        )}
+      </th>
+    );
+  };
   const activity = new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone }); // one for all rows
   const phoneLabel = (label: string) => (
     <span className="text-slate-500 md:hidden" aria-hidden>
@@ -29,21 +94,14 @@ export async function CardTable({ rows, moduleName, now, timeZone }: { rows: Car
         <caption className="sr-only">{t("caption", { module: moduleName })}</caption>
         <thead role="rowgroup" className="sr-only border-b border-slate-200 bg-slate-50/80 text-xs font-medium text-slate-500 md:not-sr-only md:table-header-group">
           <tr role="row">
-            <th role="columnheader" scope="col" className="px-4 py-2.5 font-medium">
-              {t("columns.name")}
-            </th>
-            <th role="columnheader" scope="col" className="px-4 py-2.5 font-medium">
-              {t("columns.nextTodo")}
-            </th>
-            <th role="columnheader" scope="col" className="px-4 py-2.5 font-medium">
-              {t("columns.status")}
-            </th>
-            <th role="columnheader" scope="col" className="px-4 py-2.5 font-medium">
-              {t("columns.owner")}
-            </th>
-            <th role="columnheader" scope="col" className="px-4 py-2.5 text-right font-medium md:hidden lg:table-cell">
-              {t("columns.activity")}
-            </th>
+            {header(t("columns.name"), "name", { by: "name" })}
+            {header(t("columns.nextTodo"), "nextTodo", { by: "deadline" })}
+            {header(t("columns.status"), "status", null)}
+            {header(t("columns.owner"), "owner", null)}
+            {columns.map((f) =>
+              header(columnName(f), f.id, sortableFieldTypes.includes(f.type) ? { by: "field", fieldId: f.id, direction: "asc" } : null, cn(numeric.has(f.type) && "text-right")),
+            )}
+            {header(t("columns.activity"), "activity", { by: "activity" }, "text-right md:hidden lg:table-cell")}
           </tr>
         </thead>
         <tbody
@@ -83,6 +141,15 @@ export async function CardTable({ rows, moduleName, now, timeZone }: { rows: Car
                 {phoneLabel(t("columns.owner"))}
                 {row.owner?.name ?? <span className="text-slate-500">{t("noOwner")}</span>}
               </td>
+              {columns.map((f) => {
+                const value = formatFieldValue(f, row.values[f.id], valueFormat);
+                return (
+                  <td key={f.id} role="cell" className={cn("col-span-2 min-w-0 text-xs text-slate-700 md:max-w-56 md:truncate md:text-sm", numeric.has(f.type) && "tabular-nums md:text-right md:whitespace-nowrap")}>
+                    {phoneLabel(columnName(f))}
+                    {value ?? <span className="text-slate-500">{tf("none")}</span>}
+                  </td>
+                );
+              })}
               <td role="cell" className="text-right text-xs whitespace-nowrap text-slate-500 tabular-nums md:hidden lg:table-cell">
                 {phoneLabel(t("columns.activity"))}
                 <time dateTime={row.lastActivityAt.toISOString()}>{activity.format(row.lastActivityAt)}</time>
@@ -90,6 +157,26 @@ export async function CardTable({ rows, moduleName, now, timeZone }: { rows: Car
             </tr>
           ))}
         </tbody>
+        {moneyColumns.length > 0 && (
+          <tfoot role="rowgroup" className="block border-t border-slate-200 bg-slate-50/80 text-sm font-medium text-slate-900 md:table-footer-group">
+            <tr role="row" className="grid gap-1 px-4 py-3 md:table-row md:[&>*]:px-4 md:[&>*]:py-2.5">
+              <th role="rowheader" scope="row" colSpan={4} className="text-left font-semibold">
+                {t("total")}
+              </th>
+              {columns.map((f) =>
+                f.type === "money" ? (
+                  <td key={f.id} role="cell" className="tabular-nums md:text-right md:whitespace-nowrap">
+                    <span className="font-normal text-slate-500 md:sr-only">{columnName(f)}: </span>
+                    {sumOf(f.id) || <span className="text-slate-500">{tf("none")}</span>}
+                  </td>
+                ) : (
+                  <td key={f.id} role="cell" className="max-md:hidden" />
+                ),
+              )}
+              <td role="cell" className="hidden lg:table-cell" />
+            </tr>
+          </tfoot>
+        )}
       </table>
     </Card>
   );

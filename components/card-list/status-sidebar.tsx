@@ -20,7 +20,7 @@ export async function StatusSidebar({
   items: StatusFilterItem[];
 }) {
   const [t, format] = await Promise.all([getTranslations("cards.list"), getFormatter()]);
-  const keep = { user: params.user, sort: params.sort, q: params.q };
+  const keep = { view: params.view, user: params.user, sort: params.sort, q: params.q };
   return (
     <nav aria-label={t("statuses")} className="xl:sticky xl:top-20">
       <h2 className="sr-only mb-2 px-2 text-xs font-semibold tracking-wide text-slate-500 uppercase xl:not-sr-only">{t("statuses")}</h2>

@@ -4,10 +4,10 @@ import { LinkPendingHint } from "@/components/shell/navigation-feedback";
 import { cn } from "@/components/ui/cn";
 import { cardListHref, type CardListParams } from "./list-params";
 
-/** List ⇄ Board, keeping the filters. */
+/** List ⇄ Board, keeping the view and the filters. */
 export async function ViewSwitch({ moduleId, current, params }: { moduleId: string; current: "list" | "board"; params: CardListParams }) {
   const t = await getTranslations("cards.list");
-  const keep = { user: params.user, status: params.status, sort: params.sort, q: params.q };
+  const keep = { view: params.view, user: params.user, status: params.status, sort: params.sort, q: params.q };
   const views = [
     { key: "list", label: t("viewList"), href: cardListHref(`/modules/${moduleId}`, keep), icon: "M3 5h14M3 10h14M3 15h14" },
     { key: "board", label: t("viewBoard"), href: cardListHref(`/modules/${moduleId}/board`, keep), icon: "M3 4h4v12H3zM8 4h4v8H8zM13 4h4v10h-4z" },

@@ -73,7 +73,8 @@ export async function AppShell({
                 <Link href="/profile" className="block px-3 py-2 text-sm hover:bg-slate-50">
                   {t("nav.profile")}
                 </Link>
-                {can(actor, "trash.view") && (
+                {/* Everyone keeps views, so everyone has a trash (their own views, at least). */}
+                {can(actor, "cards.view") && (
                   <Link href="/trash" className="block px-3 py-2 text-sm hover:bg-slate-50">
                     {tTrash("nav")}
                   </Link>

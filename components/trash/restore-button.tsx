@@ -4,12 +4,12 @@ import { useTranslations } from "next-intl";
 import { useErrorMessage, useFormAction, type FormState } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
 import { restoreContactAction } from "@/app/(app)/contacts/actions";
-import { restoreCardAction, restoreTodoAction } from "@/app/(app)/trash/actions";
+import { restoreCardAction, restoreTodoAction, restoreViewAction } from "@/app/(app)/trash/actions";
 
-const restore = { card: restoreCardAction, todo: restoreTodoAction, contact: restoreContactAction } as const;
-const idField = { card: "cardId", todo: "todoId", contact: "contactId" } as const;
+const restore = { card: restoreCardAction, todo: restoreTodoAction, contact: restoreContactAction, view: restoreViewAction } as const;
+const idField = { card: "cardId", todo: "todoId", contact: "contactId", view: "viewId" } as const;
 
-/** "Restore" for one trashed card, todo or contact; the row leaves the list when it worked. */
+/** "Restore" for one trashed card, todo, contact or view; the row leaves the list when it worked. */
 export function RestoreButton({ kind, id, name }: { kind: keyof typeof restore; id: string; name: string }) {
   const t = useTranslations("card.trash");
   const message = useErrorMessage();

@@ -45,6 +45,8 @@ export const cards = pgTable(
     index("cards_owner_idx").on(t.ownerId),
     // Status counts for scoped roles (Restricted, group roles) filter by owner within a module.
     index("cards_module_owner_status_idx").on(t.moduleId, t.ownerId, t.statusId).where(sql`${t.deletedAt} is null`),
+    // View conditions of equality and containment on custom field values (`values @> '{"<field id>": …}'`).
+    index("cards_values_idx").using("gin", sql`${t.values} jsonb_path_ops`).where(sql`${t.deletedAt} is null`),
     index("cards_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
     // The trash, newest first: small, however many live cards there are.
     index("cards_trash_idx").on(t.deletedAt, t.id).where(sql`${t.deletedAt} is not null`),

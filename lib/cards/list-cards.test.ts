@@ -41,7 +41,7 @@ describe("listCards and statusCounts", async () => {
     createTodo(ctx(db, actor), { cardId, text, type: "call", assigneeId: assignee.id, date, time });
 
   const list = (actor: Actor, input: Partial<ListCardsInput> & { moduleId: string }) =>
-    listCards(db, actor, { sort: "deadline", now, timeZone: tz, ...input });
+    listCards(db, actor, { sort: { by: "deadline" }, now, timeZone: tz, ...input });
   /** Every page, following the cursors; fails if a page repeats a card. */
   async function allPages(actor: Actor, input: Partial<ListCardsInput> & { moduleId: string }) {
     const names: string[] = [];
@@ -68,11 +68,11 @@ describe("listCards and statusCounts", async () => {
     await todo(anna, c.soon, "2026-05-05", "09:00");
     await todo(anna, c.soon, "2026-05-09", "09:00"); // a later second todo does not move the card
 
-    expect((await list(anna, { moduleId: m.id, sort: "deadline" })).rows.map((r) => r.name)).toEqual(["charlie", "bravo", "Alpha"]);
-    expect((await list(anna, { moduleId: m.id, sort: "name" })).rows.map((r) => r.name)).toEqual(["Alpha", "bravo", "charlie"]);
+    expect((await list(anna, { moduleId: m.id, sort: { by: "deadline" } })).rows.map((r) => r.name)).toEqual(["charlie", "bravo", "Alpha"]);
+    expect((await list(anna, { moduleId: m.id, sort: { by: "name" } })).rows.map((r) => r.name)).toEqual(["Alpha", "bravo", "charlie"]);
     // createTodo bumps last activity (to the ctx's now): touch "bravo" later to bring it to the top.
     await updateCard(ctx(db, anna, new Date("2026-05-06T08:00:00Z")), { cardId: c.late, version: 1, name: "bravo!" });
-    const byActivity = (await list(anna, { moduleId: m.id, sort: "activity" })).rows;
+    const byActivity = (await list(anna, { moduleId: m.id, sort: { by: "activity" } })).rows;
     expect(byActivity[0].name).toBe("bravo!");
     expect(byActivity.map((r) => r.lastActivityAt.getTime())).toEqual([...byActivity.map((r) => r.lastActivityAt.getTime())].sort((a, b) => b - a));
 
@@ -97,7 +97,7 @@ describe("listCards and statusCounts", async () => {
       if (i < 15) await todo(anna, id, "2026-05-10", `0${i % 3}:00`, i % 2 ? crm.actors.manager : anna);
     }
     for (const sort of ["deadline", "name", "activity"] as const) {
-      const { names, pages } = await allPages(anna, { moduleId: m.id, sort, limit: 5 });
+      const { names, pages } = await allPages(anna, { moduleId: m.id, sort: { by: sort }, limit: 5 });
       expect(pages).toBe(5);
       expect([...names].sort()).toEqual(expected);
       expect(new Set(names).size).toBe(23);
@@ -107,15 +107,15 @@ describe("listCards and statusCounts", async () => {
     expect(byDeadline.slice(15).sort()).toEqual(expected.slice(15));
     // The manager's todos (odd cards among the first 15): 7 cards, over 3 pages of 3, in every sort.
     for (const sort of ["deadline", "name", "activity"] as const) {
-      const { names } = await allPages(anna, { moduleId: m.id, sort, userId: crm.actors.manager.id, limit: 3 });
+      const { names } = await allPages(anna, { moduleId: m.id, sort: { by: sort }, userId: crm.actors.manager.id, limit: 3 });
       expect([...names].sort()).toEqual(expected.filter((_, i) => i < 15 && i % 2 === 1));
     }
     // A search in more than 5 × cap cards counts each status only up to the cap, and says so; fewer are counted exactly.
     expect(await statusCounts(db, anna, { moduleId: m.id, q: "card", searchCap: 2 })).toEqual({ byStatus: { [m.open.id]: 2 }, total: 2, capped: [m.open.id] });
     expect(await statusCounts(db, anna, { moduleId: m.id, q: "card 1", searchCap: 3 })).toEqual({ byStatus: { [m.open.id]: 12 }, total: 12, capped: [] });
-    await expect(list(anna, { moduleId: m.id, sort: "name", after: "bogus" })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(list(anna, { moduleId: m.id, sort: { by: "name" }, after: "bogus" })).rejects.toMatchObject({ code: "invalid_input" });
     const deadlineCursor = (await list(anna, { moduleId: m.id, limit: 2 })).nextCursor!;
-    await expect(list(anna, { moduleId: m.id, sort: "name", after: deadlineCursor })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(list(anna, { moduleId: m.id, sort: { by: "name" }, after: deadlineCursor })).rejects.toMatchObject({ code: "invalid_input" });
   });
 
   it("filters by a user's open todos on anyone's card, showing that user's todo", async () => {
@@ -138,7 +138,7 @@ describe("listCards and statusCounts", async () => {
     expect(belas.rows[0]).toMatchObject({ owner: { id: anna.id }, nextTodo: { text: "Béla visits", assignee: { id: bela.id, name: "Test manager" } } });
     expect(await statusCounts(db, anna, { moduleId: m.id, userId: bela.id })).toEqual({ byStatus: { [m.open.id]: 1 }, total: 1, capped: [] });
     for (const sort of ["name", "activity"] as const) {
-      expect((await list(anna, { moduleId: m.id, userId: bela.id, sort })).rows.map((r) => r.nextTodo?.text)).toEqual(["Béla visits"]);
+      expect((await list(anna, { moduleId: m.id, userId: bela.id, sort: { by: sort } })).rows.map((r) => r.nextTodo?.text)).toEqual(["Béla visits"]);
     }
     // A trashed card leaves the filtered list and its counts.
     const gone = await card(anna, m.id, "Trashed deal");
@@ -162,7 +162,7 @@ describe("listCards and statusCounts", async () => {
     expect((await list(anna, { moduleId: m.id, statusId: m.offer.id })).rows.map((r) => r.name)).toEqual(["offer1"]);
     expect((await list(anna, { moduleId: m.id, statusId: m.won.id })).rows).toEqual([]);
     expect(await statusCounts(db, anna, { moduleId: m.id })).toEqual({ byStatus: { [m.open.id]: 2, [m.offer.id]: 1 }, total: 3, capped: [] });
-    expect((await list(anna, { moduleId: m.id, sort: "name" })).rows.map((r) => r.name)).toEqual(["o1", "o2", "offer1"]);
+    expect((await list(anna, { moduleId: m.id, sort: { by: "name" } })).rows.map((r) => r.name)).toEqual(["o1", "o2", "offer1"]);
   });
 
   it("keeps the per-status counts through creates, moves, trash and restore, and folds them without losing a card", async () => {
@@ -247,7 +247,7 @@ describe("listCards and statusCounts", async () => {
     const m = await newModule("Deadlines");
     const anna = crm.actors.normal;
     const states = async (at: Date) =>
-      Object.fromEntries((await listCards(db, anna, { moduleId: m.id, sort: "name", now: at, timeZone: tz })).rows.map((r) => [r.name, r.nextTodo?.state ?? null]));
+      Object.fromEntries((await listCards(db, anna, { moduleId: m.id, sort: { by: "name" }, now: at, timeZone: tz })).rows.map((r) => [r.name, r.nextTodo?.state ?? null]));
     for (const [name, date, time] of [
       ["a-morning", "2026-05-04", "11:59"],
       ["b-noon", "2026-05-04", "12:00"],
@@ -289,7 +289,7 @@ describe("listCards and statusCounts", async () => {
       await card(admin, m.id, "Admin's");
     });
     const visible = async (actor: Actor, extra: Partial<ListCardsInput> = {}) =>
-      (await listCards(db, actor, { moduleId: m.id, sort: "name", now, timeZone: tz, ...extra })).rows.map((r) => r.name).sort();
+      (await listCards(db, actor, { moduleId: m.id, sort: { by: "name" }, now, timeZone: tz, ...extra })).rows.map((r) => r.name).sort();
     const total = async (actor: Actor, extra: { userId?: string; q?: string } = {}) => (await statusCounts(db, actor, { moduleId: m.id, ...extra })).total;
 
     it.each([
@@ -302,7 +302,7 @@ describe("listCards and statusCounts", async () => {
       const actor = crm.actors[role];
       expect(await visible(actor)).toEqual(expected);
       expect(await total(actor)).toBe(expected.length);
-      for (const sort of ["deadline", "activity"] as const) expect(await visible(actor, { sort })).toEqual(expected);
+      for (const sort of ["deadline", "activity"] as const) expect(await visible(actor, { sort: { by: sort } })).toEqual(expected);
 
       // Searching for another user's contact finds nothing outside the scope.
       const acme = expected.filter((n) => n.endsWith("'s") && n !== "Nobody's" && n !== "Admin's");
@@ -313,7 +313,7 @@ describe("listCards and statusCounts", async () => {
       // The Restricted HU user has a todo on three owners' cards: the user filter still keeps to the scope.
       const withTodos = expected.filter((n) => n !== "Nobody's" && n !== "Admin's");
       for (const sort of ["deadline", "name"] as const) {
-        expect(await visible(actor, { userId: crm.actors.restricted.id, sort })).toEqual(withTodos);
+        expect(await visible(actor, { userId: crm.actors.restricted.id, sort: { by: sort } })).toEqual(withTodos);
       }
       expect(await total(actor, { userId: crm.actors.restricted.id })).toBe(withTodos.length);
     });

@@ -1,21 +1,32 @@
-import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, exists, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { cardAssignees, cards, statuses, todos, users, type TodoType } from "@/db/schema";
+import { cardAssignees, cards, fields, statuses, todos, users, type FieldType, type FieldValue, type TodoType } from "@/db/schema";
 import { can, type Actor } from "@/lib/auth/permissions";
-import { forbidden } from "@/lib/errors";
+import { forbidden, invalid } from "@/lib/errors";
+import type { FieldConfig } from "@/lib/modules/get-module-config";
 import { deadlineState, type DeadlineState } from "@/lib/time/org-time";
-import { decodeCardCursor, encodeCardCursor, type CardListCursor, type CardSort } from "./card-list-cursor";
+import { sortableFieldTypes } from "@/lib/views/definition";
+import { decodeCardCursor, defaultCardSort, encodeCardCursor, sortDirection, sortKey, type CardListCursor, type CardSort, type CursorKeyKind } from "./card-list-cursor";
 import { cardSearchCondition, cardSearchMatches, searchProbeLimit } from "./card-search";
 import { visibleCardsCondition } from "./scope";
+
+/**
+ * A saved view applied to the list: its filter compiled to one condition over `cards`
+ * (lib/views/compile-view.ts — AND-ed with every other filter, never instead of the scope), its
+ * default sort and the custom fields it shows as columns.
+ */
+export type ListView = { filter: SQL; sort: CardSort; columns: FieldConfig[] };
 
 export type ListCardsInput = {
   moduleId: string;
   /** Only cards on which this user has an open todo (whoever owns them); rows show that user's next todo. */
   userId?: string | null;
   statusId?: string | null;
-  sort: CardSort;
+  /** The URL's sort; without one the view's default, else by next todo deadline. */
+  sort?: CardSort | null;
   q?: string | null;
+  view?: ListView | null;
   /** The previous page's nextCursor. */
   after?: string | null;
   limit?: number;
@@ -40,6 +51,8 @@ export type CardListRow = {
     state: DeadlineState;
   } | null;
   lastActivityAt: Date;
+  /** The view's columns' values (only those fields; a field without a value is null). */
+  values: Record<string, FieldValue>;
 };
 
 export type CardListPage = { rows: CardListRow[]; nextCursor: string | null };
@@ -55,32 +68,101 @@ const lowerName = sql<string>`lower(${cards.name})`;
 type PageRow = { id: string; key: string | null };
 
 /**
+ * How a sort orders cards: its key (an expression over `cards`), the key as text for the cursor, the
+ * cast that reads it back, and whether cards may lack a key (those come last in either direction).
+ */
+type SortPlan = { sort: CardSort; key: SQL; text: SQL<string | null>; kind: CursorKeyKind; cast: SQL; direction: "asc" | "desc"; nullable: boolean };
+
+const casts: Record<CursorKeyKind, SQL> = { timestamp: sql.raw("timestamptz"), numeric: sql.raw("numeric"), boolean: sql.raw("boolean"), text: sql.raw("text") };
+
+function plan(sort: CardSort, key: SQL, kind: CursorKeyKind, nullable: boolean): SortPlan {
+  return { sort, key, kind, direction: sortDirection(sort), nullable, cast: casts[kind], text: kind === "timestamp" ? utcText(key) : kind === "text" ? sql<string | null>`${key}` : sql<string | null>`(${key})::text` };
+}
+
+/** A custom field's value as a sort key: null when the card has none (or, from old data, one of another type). */
+function fieldSortKey(fieldId: string, type: FieldType): { key: SQL; kind: CursorKeyKind; nullable: boolean } {
+  const value = sql`(${cards.values} -> ${fieldId}::text)`;
+  const text = sql`(${cards.values} ->> ${fieldId}::text)`;
+  switch (type) {
+    case "number":
+      return { key: sql`(case when jsonb_typeof(${value}) = 'number' then ${text}::numeric end)`, kind: "numeric", nullable: true };
+    case "money":
+      return { key: sql`(case when jsonb_typeof(${value} -> 'amount') = 'number' then (${value} ->> 'amount')::numeric end)`, kind: "numeric", nullable: true };
+    case "date":
+      return { key: sql`(case when jsonb_typeof(${value}) = 'string' then nullif(${text}, '') end)`, kind: "text", nullable: true };
+    // A checkbox never set reads as unchecked: every card has a key.
+    case "checkbox":
+      return { key: sql`(coalesce(${text} = 'true', false))`, kind: "boolean", nullable: false };
+    default:
+      return { key: sql`nullif(lower(${text}), '')`, kind: "text", nullable: true };
+  }
+}
+
+/** The sort's plan; a field sort names a sortable field of this module (Invalid otherwise). */
+async function sortPlan(db: Db, input: ListCardsInput): Promise<SortPlan> {
+  const sort = input.sort ?? input.view?.sort ?? defaultCardSort;
+  switch (sort.by) {
+    case "deadline":
+      return plan(sort, sql`${cards.nextTodoDeadline}`, "timestamp", true);
+    case "name":
+      return plan(sort, lowerName, "text", false);
+    case "activity":
+      return plan(sort, sql`${cards.lastActivityAt}`, "timestamp", false);
+    case "created":
+      return plan(sort, sql`${cards.createdAt}`, "timestamp", false);
+    case "field": {
+      const column = input.view?.columns.find((c) => c.id === sort.fieldId);
+      const [field] = column
+        ? [column]
+        : await db
+            .select({ type: fields.type })
+            .from(fields)
+            .where(and(eq(fields.id, sort.fieldId), eq(fields.moduleId, input.moduleId)));
+      if (!field || !sortableFieldTypes.includes(field.type)) throw invalid("invalid_input", { sort: "invalid_input" });
+      const { key, kind, nullable } = fieldSortKey(sort.fieldId, field.type);
+      return plan(sort, key, kind, nullable);
+    }
+  }
+}
+
+/**
  * One page of a module's cards the actor may see, in keyset order (never OFFSET): a page costs the
  * same at row 50,000 as at row 0. Two queries whatever the page size: the page's ids, then their details.
  */
 export async function listCards(db: Db, actor: Actor, input: ListCardsInput): Promise<CardListPage> {
   if (!can(actor, "cards.view")) throw forbidden();
   const limit = Math.min(Math.max(Math.trunc(input.limit ?? 50), 1), 200);
-  const cursor = input.after ? decodeCardCursor(input.after, input.sort) : null;
-  const page = await pageIds(db, actor, input, cursor, limit + 1);
+  const order = await sortPlan(db, input);
+  const cursor = input.after ? decodeCardCursor(input.after, order.sort, order) : null;
+  const page = await pageIds(db, actor, input, order, cursor, limit + 1);
   const hasMore = page.length > limit;
   const ids = page.slice(0, limit);
   const rows = await rowDetails(db, ids.map((r) => r.id), input);
   const last = ids.at(-1);
   return {
     rows,
-    nextCursor: hasMore && last ? encodeCardCursor({ sort: input.sort, key: last.key, id: last.id }) : null,
+    nextCursor: hasMore && last ? encodeCardCursor({ sort: sortKey(order.sort), key: last.key, id: last.id }) : null,
   };
 }
 
-/** Filters every card query of the list shares (also used by the counts and the board). */
-export function cardListFilters(actor: Actor, input: Pick<ListCardsInput, "moduleId" | "q">): SQL[] {
-  return [eq(cards.moduleId, input.moduleId), isNull(cards.deletedAt), visibleCardsCondition(actor), cardSearchCondition(input.q)].filter(
+/** Filters every card query of the list shares (also used by the counts, the totals and the board), the view's among them. */
+export function cardListFilters(actor: Actor, input: Pick<ListCardsInput, "moduleId" | "q"> & { view?: Pick<ListView, "filter"> | null }): SQL[] {
+  return [eq(cards.moduleId, input.moduleId), isNull(cards.deletedAt), visibleCardsCondition(actor), cardSearchCondition(input.q), input.view?.filter].filter(
     (c): c is SQL => c !== undefined,
   );
 }
 
-async function pageIds(db: Db, actor: Actor, input: ListCardsInput, cursor: CardListCursor | null, take: number): Promise<PageRow[]> {
+/** Cards on which the user has an open todo (card_assignees holds one row per card and assignee). */
+export function hasOpenTodoFor(db: Db, userId: string): SQL {
+  return exists(
+    db
+      .select({ one: sql`1` })
+      .from(cardAssignees)
+      .where(and(eq(cardAssignees.cardId, cards.id), eq(cardAssignees.assigneeId, userId))),
+  );
+}
+
+async function pageIds(db: Db, actor: Actor, input: ListCardsInput, order: SortPlan, cursor: CardListCursor | null, take: number): Promise<PageRow[]> {
   const base = cardListFilters(actor, input);
   if (input.statusId) base.push(eq(cards.statusId, input.statusId));
 
@@ -91,7 +173,7 @@ async function pageIds(db: Db, actor: Actor, input: ListCardsInput, cursor: Card
     if (matches.length <= searchProbeLimit) base.push(inArray(cards.id, matches.map((m) => m.id)));
   }
 
-  if (input.userId && input.sort === "deadline") {
+  if (input.userId && order.sort.by === "deadline") {
     // The user's cards straight off card_assignees (module, assignee[, status], deadline, card): one index range.
     const where = [eq(cardAssignees.moduleId, input.moduleId), eq(cardAssignees.assigneeId, input.userId), ...base];
     if (input.statusId) where.push(eq(cardAssignees.statusId, input.statusId));
@@ -104,57 +186,32 @@ async function pageIds(db: Db, actor: Actor, input: ListCardsInput, cursor: Card
       .orderBy(asc(cardAssignees.nextTodoDeadline), asc(cardAssignees.cardId))
       .limit(take);
   }
+  if (input.userId) base.push(hasOpenTodoFor(db, input.userId));
 
-  if (input.userId) {
-    base.push(
-      exists(
-        db
-          .select({ one: sql`1` })
-          .from(cardAssignees)
-          .where(and(eq(cardAssignees.cardId, cards.id), eq(cardAssignees.assigneeId, input.userId))),
-      ),
-    );
-  }
-
-  if (input.sort === "name") {
-    if (cursor) base.push(sql`(${lowerName}, ${cards.id}) > (${cursor.key}, ${cursor.id}::uuid)`);
-    return db
-      .select({ id: cards.id, key: lowerName })
-      .from(cards)
-      .where(and(...base))
-      .orderBy(asc(lowerName), asc(cards.id))
-      .limit(take);
-  }
-
-  if (input.sort === "activity") {
-    if (cursor) base.push(sql`(${cards.lastActivityAt}, ${cards.id}) < (${cursor.key}::timestamptz, ${cursor.id}::uuid)`);
-    return db
-      .select({ id: cards.id, key: utcText(cards.lastActivityAt) })
-      .from(cards)
-      .where(and(...base))
-      .orderBy(desc(cards.lastActivityAt), desc(cards.id))
-      .limit(take);
-  }
-
-  // By next todo deadline, cards without open todos last (by id). Past the cursor, the dated cards
-  // come first; only the page where they run out also reaches into the undated ones.
-  const byDeadline = (extra: SQL[], n: number) =>
+  // Key, then id, in the sort's direction. Cards without a key come last (by id): past the cursor
+  // the keyed cards come first, and only the page where they run out also reaches into the others.
+  const asc_ = order.direction === "asc";
+  const beyond = asc_ ? sql.raw(">") : sql.raw("<");
+  const orderBy = order.nullable
+    ? [sql`${order.key} ${sql.raw(asc_ ? "asc" : "desc")} nulls last`, asc_ ? asc(cards.id) : desc(cards.id)]
+    : // Plain asc/desc: a backward index scan gives "desc nulls first", and these keys are never null.
+      [sql`${order.key} ${sql.raw(asc_ ? "asc" : "desc")}`, asc_ ? asc(cards.id) : desc(cards.id)];
+  const keyed = (extra: SQL[], n: number) =>
     db
-      .select({ id: cards.id, key: utcText(cards.nextTodoDeadline) })
+      .select({ id: cards.id, key: order.text })
       .from(cards)
       .where(and(...base, ...extra))
-      .orderBy(sql`${cards.nextTodoDeadline} asc nulls last`, asc(cards.id))
+      .orderBy(...orderBy)
       .limit(n);
-  const undated = (n: number, afterId?: string) =>
-    byDeadline([isNull(cards.nextTodoDeadline), ...(afterId ? [sql`${cards.id} > ${afterId}::uuid`] : [])], n);
+  // The key goes in as text and is cast in SQL: postgres-js would serialise the string "true" for a boolean parameter as false.
+  const past = (c: CardListCursor) => sql`(${order.key}, ${cards.id}) ${beyond} (${c.key}::text::${order.cast}, ${c.id}::uuid)`;
 
-  if (!cursor) return byDeadline([], take);
-  if (cursor.key === null) return undated(take, cursor.id);
-  const dated = await byDeadline(
-    [isNotNull(cards.nextTodoDeadline), sql`(${cards.nextTodoDeadline}, ${cards.id}) > (${cursor.key}::timestamptz, ${cursor.id}::uuid)`],
-    take,
-  );
-  return dated.length < take ? [...dated, ...(await undated(take - dated.length))] : dated;
+  if (!cursor) return keyed([], take);
+  if (!order.nullable) return keyed([past(cursor)], take);
+  const keyless = (n: number, afterId?: string) => keyed([sql`${order.key} is null`, ...(afterId ? [sql`${cards.id} ${beyond} ${afterId}::uuid`] : [])], n);
+  if (cursor.key === null) return keyless(take, cursor.id);
+  const withKey = await keyed([sql`${order.key} is not null`, past(cursor)], take);
+  return withKey.length < take ? [...withKey, ...(await keyless(take - withKey.length))] : withKey;
 }
 
 const owners = alias(users, "owner");
@@ -166,12 +223,21 @@ async function rowDetails(db: Db, ids: string[], input: ListCardsInput): Promise
   const todoId = input.userId
     ? sql`(select ${cardAssignees.nextTodoId} from ${cardAssignees} where ${cardAssignees.cardId} = ${cards.id} and ${cardAssignees.assigneeId} = ${input.userId}::uuid)`
     : sql`${cards.nextTodoId}`;
+  // Only the view's columns leave the database, not every value of the card.
+  const columns = input.view?.columns ?? [];
+  const values = columns.length
+    ? sql<Record<string, FieldValue>>`jsonb_build_object(${sql.join(
+        columns.map((c) => sql`${c.id}::text, ${cards.values} -> ${c.id}::text`),
+        sql`, `,
+      )})`
+    : sql<Record<string, FieldValue>>`'{}'::jsonb`;
   const details = await db
     .select({
       id: cards.id,
       name: cards.name,
       version: cards.version,
       lastActivityAt: cards.lastActivityAt,
+      values,
       status: { id: statuses.id, name: statuses.name, color: statuses.color },
       ownerId: cards.ownerId,
       ownerFirstName: owners.firstName,
@@ -225,6 +291,7 @@ async function rowDetails(db: Db, ids: string[], input: ListCardsInput): Promise
               }
             : null,
         lastActivityAt: d.lastActivityAt,
+        values: d.values,
       },
     ];
   });

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { cardAssignees, cardCountDeltas, cards, statuses } from "@/db/schema";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { forbidden } from "@/lib/errors";
-import { cardListFilters } from "./list-cards";
+import { cardListFilters, type ListView } from "./list-cards";
 import { visibleCardsCondition } from "./scope";
 
 /** Per status the count; a status in `capped` has at least that many (a search matching thousands stops counting). */
@@ -21,15 +21,17 @@ export const searchCountCap = 1000;
  * With a user filter, card_assignees alone answers (it only holds live cards). A scope needs
  * the card rows, so it counts with the list's own conditions. A search counts each status only up to
  * `searchCountCap`: a term found in most cards ("kft") would otherwise recheck every row of the module.
+ * A view's filter is a condition on the card rows too, so with a view it counts like a scope does.
  */
 export async function statusCounts(
   db: Db,
   actor: Actor,
-  input: { moduleId: string; userId?: string | null; q?: string | null; searchCap?: number },
+  input: { moduleId: string; userId?: string | null; q?: string | null; searchCap?: number; view?: Pick<ListView, "filter"> | null },
 ): Promise<StatusCounts> {
   if (!can(actor, "cards.view")) throw forbidden();
   const count = sql<number>`count(*)::int`;
-  const seesAll = visibleCardsCondition(actor) === undefined;
+  // Only without a scope and without a view do the counters kept per status (or card_assignees) answer alone.
+  const unfiltered = visibleCardsCondition(actor) === undefined && !input.view;
   const searching = Boolean(input.q?.trim());
   const cap = input.searchCap ?? searchCountCap;
 
@@ -64,9 +66,9 @@ export async function statusCounts(
         .from(statuses)
         .where(eq(statuses.moduleId, input.moduleId));
     }
-  } else if (seesAll && !input.userId) {
+  } else if (unfiltered && !input.userId) {
     rows = await liveCardCounts(db, input.moduleId);
-  } else if (seesAll && input.userId) {
+  } else if (unfiltered && input.userId) {
     rows = await db
       .select({ statusId: cardAssignees.statusId, count })
       .from(cardAssignees)

@@ -2,11 +2,12 @@ import { and, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { cards, contacts, modules, todos, users, type ContactKind, type TodoType } from "@/db/schema";
+import { cards, contacts, modules, todos, users, views, type ContactKind, type TodoType } from "@/db/schema";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { displayName } from "@/lib/cards/list-card-users";
 import { visibleCardsCondition } from "@/lib/cards/scope";
 import { forbidden, invalid } from "@/lib/errors";
+import { canCreateView, restorableViewsCondition } from "@/lib/views/view-permissions";
 
 export type TrashedCard = {
   id: string;
@@ -40,6 +41,17 @@ export type TrashedContact = {
   deletedByName: string | null;
 };
 
+export type TrashedView = {
+  id: string;
+  name: string;
+  moduleId: string;
+  moduleName: string;
+  shared: boolean;
+  deletedAt: Date;
+  deletedById: string | null;
+  deletedByName: string | null;
+};
+
 export type TrashPage<T> = { items: T[]; nextCursor: string | null };
 
 export const trashPageSchema = z.object({
@@ -67,16 +79,16 @@ function decodeCursor(cursor: string): Cursor {
 }
 
 /** Every trash list's start: who may browse the trash, and which page. */
-function trashRequest(actor: Actor, raw: TrashPageInput): { limit: number; cursor: Cursor | null } {
-  if (!can(actor, "trash.view")) throw forbidden();
+function trashRequest(actor: Actor, raw: TrashPageInput, allowed = can(actor, "trash.view")): { limit: number; cursor: Cursor | null } {
+  if (!allowed) throw forbidden();
   const input = trashPageSchema.parse(raw);
   return { limit: input.limit, cursor: input.cursor ? decodeCursor(input.cursor) : null };
 }
 
 /** Newest first on (deleted_at, id); the key is read back as text so no microsecond is lost between pages. */
 function keyset(
-  deletedAt: typeof cards.deletedAt | typeof todos.deletedAt | typeof contacts.deletedAt,
-  id: typeof cards.id | typeof todos.id | typeof contacts.id,
+  deletedAt: typeof cards.deletedAt | typeof todos.deletedAt | typeof contacts.deletedAt | typeof views.deletedAt,
+  id: typeof cards.id | typeof todos.id | typeof contacts.id | typeof views.id,
   cursor: Cursor | null,
 ): SQL | undefined {
   return cursor ? sql`(${deletedAt}, ${id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)` : undefined;
@@ -188,6 +200,38 @@ export async function listTrashedContacts(db: Db, actor: Actor, raw: TrashPageIn
     id: r.id,
     name: r.name,
     kind: r.kind,
+    ...trashInfo(r),
+  }));
+}
+
+/**
+ * Trashed views the actor may restore (lib/views/view-permissions.ts): their own — which is why
+ * everyone has a trash page — and, for whoever may restore from the trash, the shared ones. Someone
+ * else's private view is not listed.
+ */
+export async function listTrashedViews(db: Db, actor: Actor, raw: TrashPageInput = {}): Promise<TrashPage<TrashedView>> {
+  const { limit, cursor } = trashRequest(actor, raw, canCreateView(actor));
+  const rows = await db
+    .select({
+      id: views.id,
+      name: views.name,
+      moduleId: views.moduleId,
+      moduleName: modules.name,
+      shared: views.shared,
+      ...trashColumns(views, users),
+    })
+    .from(views)
+    .innerJoin(modules, eq(modules.id, views.moduleId))
+    .leftJoin(users, eq(users.id, views.deletedById))
+    .where(and(isNotNull(views.deletedAt), restorableViewsCondition(actor), keyset(views.deletedAt, views.id, cursor)))
+    .orderBy(desc(views.deletedAt), desc(views.id))
+    .limit(limit + 1);
+  return page(rows, limit, (r) => ({
+    id: r.id,
+    name: r.name,
+    moduleId: r.moduleId,
+    moduleName: r.moduleName,
+    shared: r.shared,
     ...trashInfo(r),
   }));
 }

@@ -1,14 +1,10 @@
-import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { views } from "@/db/schema";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
-import { parseViewDefinition, type ViewDefinition } from "./definition";
-import { canEditView, canSeeView } from "./view-permissions";
+import { getLiveViewOrThrow, type ViewRecord } from "./view-store";
 
-export type ViewRow = typeof views.$inferSelect;
-export type ViewRecord = Omit<ViewRow, "definition"> & { definition: ViewDefinition; canEdit: boolean };
+export type { ViewRecord, ViewRow } from "./view-store";
 
 /**
  * A live view of the module the actor may open, its definition parsed. Everything else is
@@ -16,18 +12,6 @@ export type ViewRecord = Omit<ViewRow, "definition"> & { definition: ViewDefinit
  * private view, a trashed one — so a URL tells nobody what exists.
  */
 export async function getViewOrThrow(db: Db, actor: Actor, moduleId: string, viewId: string): Promise<ViewRecord> {
-  const missing = () => notFound("view_not_found");
-  if (!can(actor, "cards.view") || !z.uuid().safeParse(viewId).success || !z.uuid().safeParse(moduleId).success) throw missing();
-  const [row] = await db
-    .select()
-    .from(views)
-    .where(and(eq(views.id, viewId), eq(views.moduleId, moduleId), isNull(views.deletedAt)));
-  if (!row || !canSeeView(actor, row)) throw missing();
-  return toViewRecord(actor, row);
+  if (!can(actor, "cards.view") || !z.uuid().safeParse(viewId).success || !z.uuid().safeParse(moduleId).success) throw notFound("view_not_found");
+  return getLiveViewOrThrow(db, actor, viewId, moduleId);
 }
-
-export const toViewRecord = (actor: Actor, row: ViewRow): ViewRecord => ({
-  ...row,
-  definition: parseViewDefinition(row.definition),
-  canEdit: canEditView(actor, row),
-});

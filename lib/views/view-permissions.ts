@@ -1,4 +1,5 @@
-import type { Role } from "@/db/schema";
+import { eq, or, type SQL } from "drizzle-orm";
+import { views, type Role } from "@/db/schema";
 import { can, type Actor } from "@/lib/auth/permissions";
 
 /** What the rules look at: whether a view is shared, and whose it is. */
@@ -29,3 +30,9 @@ export const canEditView = (actor: Who, view: ViewOwnership): boolean =>
 /** From the trash: its creator, and for a shared view whoever may restore from the trash. */
 export const canRestoreView = (actor: Who, view: ViewOwnership): boolean =>
   view.createdById === actor.id || (view.shared && can(actor, "trash.restore"));
+
+/** canRestoreView as a condition over `views` (the trash page's list). */
+export function restorableViewsCondition(actor: Who): SQL {
+  const own = eq(views.createdById, actor.id);
+  return can(actor, "trash.restore") ? or(own, eq(views.shared, true))! : own;
+}

@@ -7,6 +7,8 @@ import { restoreCard } from "@/lib/cards/trash-card";
 import { todoIdSchema } from "@/lib/todos/todo-input";
 import { restoreTodo } from "@/lib/todos/trash-todo";
 import { announceCardChange } from "@/lib/realtime/announce";
+import { restoreView } from "@/lib/views/restore-view";
+import { viewIdSchema } from "@/lib/views/view-input";
 
 const revalidateRestored = ({ cardId, moduleId }: { cardId: string; moduleId: string }) => {
   revalidatePath("/trash");
@@ -27,4 +29,12 @@ export const restoreTodoAction = authedAction({ schema: todoIdSchema, permission
   await announceCardChange(ctx.db, "todo.restored", result);
   revalidateRestored(result);
   return { todoId: result.todoId, cardId: result.cardId };
+});
+
+/** The verb decides: a view's creator restores it, and whoever may restore from the trash a shared one. */
+export const restoreViewAction = authedAction({ schema: viewIdSchema, permission: "cards.view" }, async (ctx, input) => {
+  const result = await restoreView(ctx, input);
+  revalidatePath("/trash");
+  revalidatePath(`/modules/${result.moduleId}`, "layout");
+  return { viewId: result.viewId };
 });

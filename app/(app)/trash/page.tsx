@@ -6,16 +6,17 @@ import { TrashSection } from "@/components/trash/trash-section";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
 import { getOrganisation } from "@/lib/org/organisation";
-import { listTrashedCards, listTrashedContacts, listTrashedTodos, type TrashPage } from "@/lib/trash/list-trash";
+import { listTrashedCards, listTrashedContacts, listTrashedTodos, listTrashedViews, type TrashPage } from "@/lib/trash/list-trash";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("card.trash"))("title") };
 }
 
-const sections = ["cards", "todos", "contacts"] as const;
+const sections = ["cards", "todos", "contacts", "views"] as const;
 type Section = (typeof sections)[number];
 type SearchParams = Partial<Record<Section, string | string[]>>;
 
@@ -29,17 +30,23 @@ async function pageOr<T>(load: (cursor?: string) => Promise<TrashPage<T>>, curso
   }
 }
 
+const nothing = <T,>(): TrashPage<T> => ({ items: [], nextCursor: null });
+
+/** Everyone has a trash page for their own views; whoever may browse the trash sees everything else too. */
 export default async function TrashPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const actor = await requirePermission("trash.view");
+  const actor = await requirePermission("cards.view");
+  const everything = can(actor, "trash.view");
   const params = await searchParams;
   const search = Object.fromEntries(sections.map((k) => [k, typeof params[k] === "string" ? params[k] : undefined])) as Record<Section, string | undefined>;
   const db = await getDb();
-  const [cards, todos, contacts, org, t, format] = await Promise.all([
-    pageOr((cursor) => listTrashedCards(db, actor, { cursor }), search.cards),
-    pageOr((cursor) => listTrashedTodos(db, actor, { cursor }), search.todos),
-    pageOr((cursor) => listTrashedContacts(db, actor, { cursor }), search.contacts),
+  const [cards, todos, contacts, views, org, t, tViews, format] = await Promise.all([
+    everything ? pageOr((cursor) => listTrashedCards(db, actor, { cursor }), search.cards) : nothing<never>(),
+    everything ? pageOr((cursor) => listTrashedTodos(db, actor, { cursor }), search.todos) : nothing<never>(),
+    everything ? pageOr((cursor) => listTrashedContacts(db, actor, { cursor }), search.contacts) : nothing<never>(),
+    pageOr((cursor) => listTrashedViews(db, actor, { cursor }), search.views),
     getOrganisation(db),
     getTranslations("card.trash"),
+    getTranslations("views.trash"),
     getFormatter(),
   ]);
   const timeZone = org?.timeZone ?? "Europe/Budapest";
@@ -77,13 +84,37 @@ export default async function TrashPage({ searchParams }: { searchParams: Promis
       {when(item.deletedAt)}
     </span>,
   ];
-  const nothingAnywhere = sections.every((k) => !search[k]) && cards.items.length + todos.items.length + contacts.items.length === 0;
+  const nothingAnywhere = sections.every((k) => !search[k]) && cards.items.length + todos.items.length + contacts.items.length + views.items.length === 0;
+  const viewsSection = (
+    <TrashSection
+      id="trash-views"
+      title={tViews("title")}
+      empty={tViews("none")}
+      columns={[t("name"), t("module"), t("trashedBy"), t("trashedAt")]}
+      actionsLabel={t("actions")}
+      rows={views.items.map((v) => ({
+        key: v.id,
+        cells: [
+          <span key="name">
+            <span className="font-medium text-slate-900">{v.name}</span>
+            <span className="block text-xs text-slate-500">{tViews(v.shared ? "shared" : "private")}</span>
+          </span>,
+          <span key="module" className="text-slate-700">{v.moduleName}</span>,
+          ...trashed(v),
+        ],
+        action: <RestoreButton kind="view" id={v.id} name={v.name} />,
+      }))}
+      pager={pager("views", views.nextCursor)}
+    />
+  );
 
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader title={t("title")} description={everything ? t("description") : tViews("ownDescription")} />
       {nothingAnywhere ? (
         <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>
+      ) : !everything ? (
+        viewsSection
       ) : (
         <div className="space-y-8">
           <TrashSection
@@ -140,6 +171,7 @@ export default async function TrashPage({ searchParams }: { searchParams: Promis
             }))}
             pager={pager("contacts", contacts.nextCursor)}
           />
+          {viewsSection}
         </div>
       )}
     </>

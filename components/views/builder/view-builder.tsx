@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { fieldError, FormMessage, SubmitButton, TextField, useErrorMessage, useFormAction } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { measure, type ViewDefinition, type ViewSort } from "@/lib/views/definition";
+import { viewNameMaxLength } from "@/lib/views/view-input";
 import { BuilderProvider, type BuilderContextValue, type NodeError } from "./builder-context";
 import { ColumnsEditor } from "./columns-editor";
 import { GroupEditor } from "./group-editor";
@@ -113,7 +114,7 @@ export function ViewBuilder({
           value={name}
           onChange={(e) => setName(e.target.value)}
           required
-          maxLength={100}
+          maxLength={viewNameMaxLength}
           autoComplete="off"
           autoFocus={target.mode === "create"}
           placeholder={t("namePlaceholder")}

@@ -1,42 +1,63 @@
 "use server";
 
-// STAND-IN for C1's actions (c2-builder branch only): just enough to save from the builder; C1's file replaces it.
-import { and, eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
-import { views } from "@/db/schema";
 import { authedAction } from "@/lib/actions/safe-action";
-import { conflict, forbidden } from "@/lib/errors";
-import { parseViewDefinition } from "@/lib/views/definition";
-import { getViewOrThrow } from "@/lib/views/get-view-or-throw";
-import { canCreateShared } from "@/lib/views/view-permissions";
+import { createView } from "@/lib/views/create-view";
+import { duplicateView } from "@/lib/views/duplicate-view";
+import { reorderViews } from "@/lib/views/reorder-views";
+import { trashView } from "@/lib/views/trash-view";
+import { updateView } from "@/lib/views/update-view";
+import { createViewSchema, duplicateViewSchema, moveViewSchema, renameViewSchema, updateViewSchema, viewIdSchema } from "@/lib/views/view-input";
 
-const base = { moduleId: z.uuid("invalid_input"), name: z.string().trim().min(1, "required").max(100, "too_long"), shared: z.boolean(), definition: z.unknown() };
+/** The list, the board and the view pages of the module show the switcher. */
+const revalidateModule = (moduleId: string) => revalidatePath(`/modules/${moduleId}`, "layout");
 
-export const createViewAction = authedAction({ schema: z.object(base), permission: "cards.view" }, async (ctx, input) => {
-  if (input.shared && !canCreateShared(ctx.actor)) throw forbidden();
-  const definition = parseViewDefinition(input.definition);
-  const [row] = await ctx.db
-    .insert(views)
-    .values({ moduleId: input.moduleId, name: input.name, shared: input.shared, definition, createdById: ctx.actor.id })
-    .returning();
-  revalidatePath(`/modules/${row.moduleId}`, "layout");
-  return { viewId: row.id, moduleId: row.moduleId, version: row.version };
+// Who may do what with which view is the verbs' business (lib/views/view-permissions.ts); here only "sees cards".
+
+export const createViewAction = authedAction({ schema: createViewSchema, permission: "cards.view" }, async (ctx, input) => {
+  const result = await createView(ctx, input);
+  revalidateModule(result.moduleId);
+  return result;
 });
 
-export const updateViewAction = authedAction(
-  { schema: z.object({ ...base, viewId: z.uuid("invalid_input"), version: z.number().int().positive() }), permission: "cards.view" },
-  async (ctx, input) => {
-    const view = await getViewOrThrow(ctx.db, ctx.actor, input.moduleId, input.viewId);
-    if (!view.canEdit) throw forbidden();
-    const definition = parseViewDefinition(input.definition);
-    const [row] = await ctx.db
-      .update(views)
-      .set({ name: input.name, shared: input.shared, definition, version: view.version + 1, updatedAt: ctx.now })
-      .where(and(eq(views.id, view.id), eq(views.version, input.version)))
-      .returning();
-    if (!row) throw conflict("view_changed");
-    revalidatePath(`/modules/${row.moduleId}`, "layout");
-    return { viewId: row.id, moduleId: row.moduleId, version: row.version };
-  },
-);
+export const updateViewAction = authedAction({ schema: updateViewSchema, permission: "cards.view" }, async (ctx, input) => {
+  const result = await updateView(ctx, input);
+  revalidateModule(result.moduleId);
+  return result;
+});
+
+export const renameViewAction = authedAction({ schema: renameViewSchema, permission: "cards.view" }, async (ctx, input) => {
+  const result = await updateView(ctx, input);
+  revalidateModule(result.moduleId);
+  return result;
+});
+
+export const duplicateViewAction = authedAction({ schema: duplicateViewSchema, permission: "cards.view" }, async (ctx, input) => {
+  const result = await duplicateView(ctx, input);
+  revalidateModule(result.moduleId);
+  return result;
+});
+
+export const moveViewAction = authedAction({ schema: moveViewSchema, permission: "cards.view" }, async (ctx, input) => {
+  const result = await reorderViews(ctx, input);
+  revalidateModule(result.moduleId);
+  return result;
+});
+
+/** `next`: where to go once the view is gone (its own URL now says "not found"); a page of the same module only. */
+const trashViewSchema = viewIdSchema.extend({ next: z.string().max(2000).optional() });
+
+export const trashViewAction = authedAction({ schema: trashViewSchema, permission: "cards.view" }, async (ctx, input) => {
+  const result = await trashView(ctx, input);
+  revalidateModule(result.moduleId);
+  revalidatePath("/trash");
+  if (input.next !== undefined) {
+    const home = `/modules/${result.moduleId}`;
+    const rest = input.next.slice(home.length);
+    const sameModule = input.next.startsWith(home) && (rest === "" || rest.startsWith("/") || rest.startsWith("?"));
+    redirect(sameModule ? input.next : home);
+  }
+  return result;
+});
