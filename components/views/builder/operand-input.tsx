@@ -28,25 +28,35 @@ export function OperandInput(props: OperandProps) {
   const id = useId();
   const a11y = (name: string) => ({ "aria-invalid": invalid(name) || undefined, "aria-describedby": invalid(name) ? errorId : undefined });
   const archived = (o: { name: string; archived?: boolean }) => (o.archived ? t("archived", { name: o.name }) : o.name);
+  // Ids the view names that no longer exist (or cannot be listed) stay as ticked boxes, so they can be unticked.
+  const withUnknown = (options: { id: string; label: string }[], label: string) => {
+    const known = new Set(options.map((o) => o.id));
+    return [...options, ...c.ids.filter((i) => !known.has(i)).map((i) => ({ id: i, label }))];
+  };
 
   switch (kind) {
     case "statuses": {
       // Archived statuses stay offered only where the view already uses them.
       const options = props.statuses.filter((s) => !s.archived || c.ids.includes(s.id)).map((s) => ({ id: s.id, label: archived(s) }));
-      return <MultiCheck legend={t("statuses")} options={options} value={c.ids} onChange={(ids) => onChange({ ids })} invalid={invalid("statusIds")} errorId={errorId} />;
+      return <MultiCheck legend={t("statuses")} options={withUnknown(options, t("deletedStatus"))} value={c.ids} onChange={(ids) => onChange({ ids })} invalid={invalid("statusIds")} errorId={errorId} />;
     }
     case "users": {
-      const known = new Set(props.users.map((u) => u.id));
-      const options = [...props.users.map((u) => ({ id: u.id, label: u.name })), ...c.ids.filter((i) => !known.has(i)).map((i) => ({ id: i, label: "—" }))];
+      const options = withUnknown(
+        props.users.map((u) => ({ id: u.id, label: u.name })),
+        t("inactiveUser"),
+      );
       return <MultiCheck legend={t("users")} options={options} value={c.ids} onChange={(ids) => onChange({ ids })} invalid={invalid("userIds")} errorId={errorId} />;
     }
     case "choices": {
       const choices = field?.options.choices ?? [];
-      if (choices.length === 0) return <p className="text-sm text-slate-600">{t("noChoices")}</p>;
+      if (choices.length === 0 && c.ids.length === 0) return <p className="text-sm text-slate-600">{t("noChoices")}</p>;
       return (
         <MultiCheck
           legend={t("choices")}
-          options={choices.map((ch) => ({ id: ch.id, label: ch.label }))}
+          options={withUnknown(
+            choices.map((ch) => ({ id: ch.id, label: ch.label })),
+            t("deletedChoice"),
+          )}
           value={c.ids}
           onChange={(ids) => onChange({ ids })}
           invalid={invalid("choiceIds")}
