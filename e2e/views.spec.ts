@@ -84,6 +84,7 @@ test("a manager builds the view in the builder, adds the money column and shares
   // Deal value > 100,000 Ft
   await conditions.getByRole("button", { name: "Add condition" }).last().click();
   const money = row(conditions, 1).first();
+  await expect(money.getByLabel("Condition on")).toBeFocused(); // the keyboard goes on where the new row is
   await money.getByLabel("Condition on").selectOption({ label: "Deal value" });
   await money.getByLabel("Operator").selectOption({ label: "is greater than" });
   await money.getByLabel("Amount in HUF").fill("100 000");
@@ -96,6 +97,11 @@ test("a manager builds the view in the builder, adds the money column and shares
   await group.getByRole("button", { name: "Add condition" }).click();
   await row(group, 2).getByLabel("Condition on").selectOption({ label: "Todos" });
   await row(group, 2).getByLabel("Operator").selectOption({ label: "has no open todo" });
+  // A condition added by mistake goes again; the focus returns to its group's "Add condition".
+  await group.getByRole("button", { name: "Add condition" }).click();
+  await row(group, 3).getByRole("button", { name: "Remove condition 3" }).click();
+  await expect(row(group, 3)).toHaveCount(0);
+  await expect(group.getByRole("button", { name: "Add condition" })).toBeFocused();
   await expect(page.getByTestId("view-summary")).toHaveText(
     /^Cards where Deal value is greater than HUF\s?100,000 and \(Status is any of: Offer sent or has no open todo\)\.$/,
   );

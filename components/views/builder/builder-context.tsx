@@ -13,8 +13,11 @@ export type BuilderContextValue = {
   /** Fields the view uses: archived ones among them stay offered (labelled). */
   usedFields: Set<string>;
   change: (key: string, node: DraftNode) => void;
-  remove: (key: string) => void;
+  /** Removes a node; the focus moves to "Add condition" of the group `focusIn` (the element's nearest group). */
+  remove: (key: string, focusIn?: Element | null) => void;
   add: (groupKey: string, node: DraftNode) => void;
+  /** The condition just added: its subject picker takes the focus. */
+  focusKey: string | null;
   registerCompanies: (companies: BuilderContact[]) => void;
   /** The server's errors about the node at `path` (e.g. "filter.conditions.0"), by operand name ("" for the node itself). */
   errorsAt: (path: string) => NodeError[];

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId } from "react";
+import { useEffect, useId } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Label, Select } from "@/components/ui/input";
@@ -16,8 +16,11 @@ const subjectKey = (s: string) => s.split(":").pop()!;
 /** One condition: what it is on → how it compares → with what; the server's objections underneath. */
 export function ConditionRow({ condition: c, path, number }: { condition: DraftCondition; path: string; number: number }) {
   const t = useTranslations("view-builder");
-  const { module, users, companies, usedFields, change, remove, registerCompanies, errorsAt, message } = useBuilder();
+  const { module, users, companies, usedFields, change, remove, registerCompanies, errorsAt, message, focusKey } = useBuilder();
   const id = useId();
+  useEffect(() => {
+    if (focusKey === c.key) document.getElementById(`${id}-subject`)?.focus();
+  }, [focusKey, c.key, id]);
   const errorId = `${id}-errors`;
   const subject = subjectOf(c);
   const operators = operatorsFor(subject, module.fields);
@@ -101,7 +104,7 @@ export function ConditionRow({ condition: c, path, number }: { condition: DraftC
             />
           </div>
         )}
-        <Button variant="ghost" size="sm" className="col-start-2 row-start-1 mt-1 md:col-start-4" aria-label={t("removeCondition", { number })} onClick={() => remove(c.key)}>
+        <Button variant="ghost" size="sm" className="col-start-2 row-start-1 mt-1 md:col-start-4" aria-label={t("removeCondition", { number })} onClick={(e) => remove(c.key, e.currentTarget)}>
           <span aria-hidden>✕</span>
         </Button>
       </div>

@@ -25,6 +25,7 @@ export function GroupEditor({ group, path, depth, total }: { group: DraftGroup; 
 
   return (
     <div
+      data-group
       role={nested ? "group" : undefined}
       aria-labelledby={nested ? `${id}-legend` : undefined}
       className={cn("space-y-3", nested && "rounded-lg border border-dashed border-brand-300 bg-brand-50/40 p-3")}
@@ -55,7 +56,7 @@ export function GroupEditor({ group, path, depth, total }: { group: DraftGroup; 
           </div>
         </fieldset>
         {nested && (
-          <Button variant="ghost" size="sm" onClick={() => remove(group.key)}>
+          <Button variant="ghost" size="sm" onClick={(e) => remove(group.key, e.currentTarget.closest("[data-group]")?.parentElement)}>
             {t("removeGroup")}
           </Button>
         )}
@@ -90,7 +91,7 @@ export function GroupEditor({ group, path, depth, total }: { group: DraftGroup; 
         </ul>
       )}
 
-      <div className="flex flex-wrap gap-2">
+      <div data-group-actions className="flex flex-wrap gap-2">
         <Button variant="secondary" size="sm" disabled={!canAddCondition} onClick={() => add(group.key, conditionFor("status", module.fields))}>
           <span aria-hidden>+</span>
           {t("addCondition")}

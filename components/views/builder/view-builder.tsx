@@ -58,6 +58,7 @@ export function ViewBuilder({
   const [columns, setColumns] = useState<string[]>(initial.definition.columns);
   const [sort, setSort] = useState<ViewSort>(initial.definition.sort);
   const [companies, setCompanies] = useState<BuilderContact[]>(initialCompanies);
+  const [focusKey, setFocusKey] = useState<string | null>(null);
   const saved = state?.ok ? state.data.viewId : null;
 
   useEffect(() => {
@@ -79,9 +80,16 @@ export function ViewBuilder({
     companies,
     usedFields,
     change: (key, node) => setFilter((root) => updateNode(root, key, () => node)),
-    remove: (key) => setFilter((root) => updateNode(root, key, () => null)),
-    add: (groupKey, node: DraftNode) =>
-      setFilter((root) => updateNode(root, groupKey, (g) => (g.on === "group" ? { ...g, conditions: [...g.conditions, node] } : g))),
+    remove: (key, focusIn) => {
+      const next = focusIn?.closest("[data-group]")?.querySelector<HTMLElement>(":scope > [data-group-actions] button");
+      setFilter((root) => updateNode(root, key, () => null));
+      setTimeout(() => next?.focus(), 0);
+    },
+    add: (groupKey, node: DraftNode) => {
+      setFilter((root) => updateNode(root, groupKey, (g) => (g.on === "group" ? { ...g, conditions: [...g.conditions, node] } : g)));
+      setFocusKey(node.on === "group" ? (node.conditions[0]?.key ?? null) : node.key);
+    },
+    focusKey,
     registerCompanies: (picked) => setCompanies((known) => [...known, ...picked.filter((p) => !known.some((k) => k.id === p.id))]),
     errorsAt: (path) =>
       errors.flatMap(([key, code]): NodeError[] => {
