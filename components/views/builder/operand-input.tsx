@@ -93,10 +93,10 @@ export function OperandInput(props: OperandProps) {
     }
     case "range":
       return (
-        <div className="flex flex-wrap items-end gap-2">
+        <div className="grid grid-cols-2 items-end gap-2 sm:flex sm:flex-wrap">
           <Pair id={`${id}-min`} label={t("min")} value={c.min} onChange={(min) => onChange({ min })} inputMode="decimal" {...a11y("min")} />
           <Pair id={`${id}-max`} label={t("max")} value={c.max} onChange={(max) => onChange({ max })} inputMode="decimal" {...a11y("max")} />
-          {field?.type === "money" && <span className="pb-2.5 text-sm text-slate-600">{field.options.currency ?? "HUF"}</span>}
+          {field?.type === "money" && <span className="col-span-2 text-sm text-slate-600 sm:pb-2.5">{field.options.currency ?? "HUF"}</span>}
         </div>
       );
     case "date":
@@ -110,7 +110,7 @@ export function OperandInput(props: OperandProps) {
       );
     case "dateRange":
       return (
-        <div className="flex flex-wrap items-end gap-2">
+        <div className="grid grid-cols-2 items-end gap-2 sm:flex sm:flex-wrap">
           <Pair id={`${id}-from`} label={t("from")} type="date" value={c.from} onChange={(from) => onChange({ from })} {...a11y("from")} />
           <Pair id={`${id}-to`} label={t("to")} type="date" value={c.to} onChange={(to) => onChange({ to })} {...a11y("to")} />
         </div>
@@ -141,11 +141,11 @@ function Pair({
   ...rest
 }: { id: string; label: string; value: string; onChange: (v: string) => void; type?: string; inputMode?: "decimal" } & Record<`aria-${string}`, unknown>) {
   return (
-    <div>
+    <div className="min-w-0">
       <Label htmlFor={id} className="text-xs">
         {label}
       </Label>
-      <Input id={id} type={type} value={value} onChange={(e) => onChange(e.target.value)} className="w-40 tabular-nums" {...rest} />
+      <Input id={id} type={type} value={value} onChange={(e) => onChange(e.target.value)} className="w-full tabular-nums sm:w-40" {...rest} />
     </div>
   );
 }
