@@ -23,7 +23,7 @@ export async function CardListHeader({
   totalCapped?: boolean;
   /** The saved view the list shows, if any. */
   viewName?: string | null;
-  /** SLOT for the saved views' switcher (components/views/view-switcher.tsx, helper C1): rendered before List/Board. */
+  /** The saved views' switcher (components/views/view-switcher.tsx), before List/Board. */
   switcher?: ReactNode;
 }) {
   const t = await getTranslations("cards.list");

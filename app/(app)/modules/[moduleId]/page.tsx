@@ -10,6 +10,7 @@ import { statusFilterItems } from "@/components/card-list/status-items";
 import { StatusSidebar } from "@/components/card-list/status-sidebar";
 import { ViewNotice } from "@/components/card-list/view-notice";
 import { LiveRefresh } from "@/components/live/live-provider";
+import { ViewSwitcher } from "@/components/views/view-switcher";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { getDb } from "@/db/client";
@@ -18,6 +19,7 @@ import { defaultCardSort, sameSort, sortKey, type CardSort } from "@/lib/cards/c
 import { statusCounts } from "@/lib/cards/status-counts";
 import { viewTotals } from "@/lib/cards/view-totals";
 import { listActiveModules } from "@/lib/modules/list-modules";
+import { listViews } from "@/lib/views/list-views";
 
 type Props = { params: Promise<{ moduleId: string }>; searchParams: Promise<SearchParams> };
 
@@ -27,7 +29,7 @@ export default async function CardListPage({ params, searchParams }: Props) {
   const ctx = await loadCardListContext(actor, moduleId, await searchParams);
   const { db, config, params: p, now, timeZone } = ctx;
   const path = `/modules/${config.module.id}`;
-  const view = await loadListView(ctx);
+  const [view, views] = await Promise.all([loadListView(ctx), listViews(db, actor, config.module.id)]);
   const fields = moduleFields(ctx);
   // The URL's sort wins over the view's default; one the module cannot sort by falls back to the default.
   const defaultSort = view?.list.sort ?? defaultCardSort;
@@ -67,8 +69,7 @@ export default async function CardListPage({ params, searchParams }: Props) {
         total={counts.total}
         totalCapped={counts.capped.length > 0}
         viewName={view?.name}
-        // SLOT: the lead plugs in C1's <ViewSwitcher …/> (components/views/view-switcher.tsx) here.
-        switcher={undefined}
+        switcher={<ViewSwitcher moduleId={config.module.id} views={views} currentViewId={view?.id ?? null} basePath={path} keep={{ user: p.user, q: p.q }} />}
       />
       <div className="grid grid-cols-1 gap-4 md:gap-6 xl:grid-cols-[13rem_minmax(0,1fr)]">
         <aside className="hidden md:block">

@@ -8,12 +8,14 @@ import { loadCardListContext } from "@/components/card-list/load-card-list";
 import { loadListView, moduleFields, sortFieldChoices, validSort } from "@/components/card-list/load-list-view";
 import { ViewNotice } from "@/components/card-list/view-notice";
 import { LiveRefresh } from "@/components/live/live-provider";
+import { ViewSwitcher } from "@/components/views/view-switcher";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/session";
 import { defaultCardSort, sameSort, sortKey } from "@/lib/cards/card-list-cursor";
 import { listCards } from "@/lib/cards/list-cards";
 import { statusCounts } from "@/lib/cards/status-counts";
 import { listActiveModules } from "@/lib/modules/list-modules";
+import { listViews } from "@/lib/views/list-views";
 
 type Props = { params: Promise<{ moduleId: string }>; searchParams: Promise<SearchParams> };
 
@@ -26,7 +28,7 @@ export default async function BoardPage({ params, searchParams }: Props) {
   const { moduleId } = await params;
   const ctx = await loadCardListContext(actor, moduleId, await searchParams);
   const { db, config, params: p, users, now, timeZone } = ctx;
-  const view = await loadListView(ctx);
+  const [view, views] = await Promise.all([loadListView(ctx), listViews(db, actor, config.module.id)]);
   const defaultSort = view?.list.sort ?? defaultCardSort;
   const fields = moduleFields(ctx);
   const sort = validSort(p.sort, fields) ?? defaultSort;
@@ -59,8 +61,7 @@ export default async function BoardPage({ params, searchParams }: Props) {
         total={counts.total}
         totalCapped={counts.capped.length > 0}
         viewName={view?.name}
-        // SLOT: the lead plugs in C1's <ViewSwitcher …/> (components/views/view-switcher.tsx) here.
-        switcher={undefined}
+        switcher={<ViewSwitcher moduleId={config.module.id} views={views} currentViewId={view?.id ?? null} basePath={`/modules/${config.module.id}/board`} keep={{ user: p.user, q: p.q }} />}
       />
       <h2 className="sr-only">{t("caption", { module: config.module.name })}</h2>
       <div className="mb-4 space-y-4">
