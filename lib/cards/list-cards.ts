@@ -190,12 +190,14 @@ async function pageIds(db: Db, actor: Actor, input: ListCardsInput, order: SortP
 
   // Key, then id, in the sort's direction. Cards without a key come last (by id): past the cursor
   // the keyed cards come first, and only the page where they run out also reaches into the others.
-  const asc_ = order.direction === "asc";
-  const beyond = asc_ ? sql.raw(">") : sql.raw("<");
-  const orderBy = order.nullable
-    ? [sql`${order.key} ${sql.raw(asc_ ? "asc" : "desc")} nulls last`, asc_ ? asc(cards.id) : desc(cards.id)]
-    : // Plain asc/desc: a backward index scan gives "desc nulls first", and these keys are never null.
-      [sql`${order.key} ${sql.raw(asc_ ? "asc" : "desc")}`, asc_ ? asc(cards.id) : desc(cards.id)];
+  const ascending = order.direction === "asc";
+  const beyond = ascending ? sql.raw(">") : sql.raw("<");
+  const direction = sql.raw(ascending ? "asc" : "desc");
+  const orderBy = [
+    // Never-null keys get a plain asc/desc: "desc" is what a backward index scan gives ("nulls first").
+    order.nullable ? sql`${order.key} ${direction} nulls last` : sql`${order.key} ${direction}`,
+    ascending ? asc(cards.id) : desc(cards.id),
+  ];
   const keyed = (extra: SQL[], n: number) =>
     db
       .select({ id: cards.id, key: order.text })
