@@ -14,11 +14,10 @@
 import { eq, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import postgres from "postgres";
-import { openDb, type Db } from "@/db/client";
+import { openDb } from "@/db/client";
 import { analyzeSettingsTables, migrateDb } from "@/db/migrate";
 import { cardAssignees, cards, contacts, fields, groupMembers, groups, modules, organisation, statuses, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import type { Actor } from "@/lib/auth/permissions";
 import type { ViewContext } from "@/lib/views/compile-view";
 import type { ViewGroup } from "@/lib/views/definition";
 import { refreshAllDenormalised } from "@/lib/demo/refresh-denormalised";
@@ -145,6 +144,7 @@ try {
   const { listContacts } = await import("@/lib/contacts/list-contacts");
   const { viewTotals } = await import("@/lib/cards/view-totals");
   const { compileViewFilter } = await import("@/lib/views/compile-view");
+  const { cardsInView } = await import("@/lib/views/cards-in-view");
   const { getModuleConfigOrThrow } = await import("@/lib/modules/get-module-config");
 
   const big = world.modules[0];
@@ -237,22 +237,14 @@ try {
       { key: `view_${name}_totals`, label: `View "${name}": money total`, target: 50, run: (d) => viewTotals(d, admin, { moduleId: big.id, view }) },
     );
   }
-  // The single-card question (helper A's lib/views/cards-in-view.ts), for 10 cards at a time, as automations ask it.
-  type CardsInView = (d: Db, input: { moduleId: string; filter: ViewGroup; ctx: ViewContext; actor?: Actor }, cardIds: string[]) => Promise<string[]>;
-  const cardsInViewModule = "@/lib/views/cards-in-view"; // by name: this script compiles before that file lands
-  const cardsInView = await import(cardsInViewModule).then(
-    (m: { cardsInView: CardsInView }) => m.cardsInView,
-    (error: unknown) => log(`  view_match not measured: ${error instanceof Error ? error.message : String(error)}`),
-  );
+  // The single-card question, for 10 cards at a time, as automations ask it.
   let matchTurn = 0;
-  if (cardsInView) {
-    viewCases.push({
-      key: "view_match",
-      label: 'Is it in the view? 10 cards, view "or"',
-      target: 5,
-      run: (d) => cardsInView(d, { moduleId: big.id, filter: viewDefinitions.or, ctx: viewCtx }, Array.from({ length: 10 }, () => cardIds[matchTurn++ % cardIds.length])),
-    });
-  }
+  viewCases.push({
+    key: "view_match",
+    label: 'Is it in the view? 10 cards, view "or"',
+    target: 5,
+    run: (d) => cardsInView(d, { moduleId: big.id, filter: viewDefinitions.or, ctx: viewCtx }, Array.from({ length: 10 }, () => cardIds[matchTurn++ % cardIds.length])),
+  });
 
   let cardTurn = 0;
   const cases: QueryCase[] = [
