@@ -77,6 +77,7 @@ test("a manager keeps the module's views from the switcher — open, rename, mov
   await expect(button).toBeFocused();
   await expect(button).toHaveAttribute("aria-expanded", "false");
   await page.keyboard.press("Enter");
+  await expect(panel.getByRole("link", { name: "All cards" })).toBeFocused();
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`[?&]view=${hot}`));
@@ -155,5 +156,27 @@ test("a manager keeps the module's views from the switcher — open, rename, mov
     args: [null, { viewId: hot, moduleId, version: 2, name: "Mine now" }],
   });
   expect(body).toContain('"error":"forbidden"');
+
+  // Her own view: she moves it to the trash and brings it back from her trash, which holds only views.
+  const own = await createViewByAction(sales, modulePath, { moduleId, name: "Calls to make", shared: false });
+  await sales.goto(`${modulePath}?view=${own}`);
+  let ownMenu = await openSwitcher(sales, "Calls to make");
+  await ownMenu.getByRole("button", { name: "Move to trash" }).click();
+  const confirmOwn = sales.getByRole("dialog", { name: "Move this view to the trash?" });
+  await expect(confirmOwn).toContainText("“Calls to make” leaves your view switcher.");
+  await confirmOwn.getByRole("button", { name: "Move to trash" }).click();
+  await expect(sales).toHaveURL(new RegExp(`${modulePath}$`));
+  await sales.getByLabel("User menu").click();
+  await sales.getByRole("link", { name: "Trash" }).click();
+  await expect(sales.getByRole("heading", { level: 1, name: "Trash" })).toBeVisible();
+  await expect(sales.getByRole("region", { name: "Cards" })).toHaveCount(0);
+  const ownTrash = sales.getByRole("region", { name: "Views" });
+  await expect(ownTrash.getByRole("row")).toHaveCount(2); // the header and her view
+  await expectAccessible(sales, "a salesperson's trash");
+  await ownTrash.getByRole("button", { name: "Restore Calls to make" }).click();
+  await expect(ownTrash.getByRole("row", { name: /Calls to make/ })).toHaveCount(0);
+  await sales.goto(modulePath);
+  ownMenu = await openSwitcher(sales, "All cards");
+  await expect(ownMenu.getByRole("link", { name: "Calls to make" })).toBeVisible();
   await sales.close();
 });
