@@ -9,6 +9,8 @@ import { refreshCardTodos } from "@/lib/todos/refresh-card-todos";
 import { createTestDb } from "@/test/db";
 import { ctx as actionCtx, seedCrm } from "@/test/crm-fixtures";
 import { addField } from "@/lib/modules/add-field";
+import { listCards } from "@/lib/cards/list-cards";
+import { statusCounts } from "@/lib/cards/status-counts";
 import { cardsInView } from "./cards-in-view";
 import { compileViewFilter, rangeIndexedFieldTypes, type ViewContext } from "./compile-view";
 import { parseViewDefinition, type ViewGroup, type ViewNode } from "./definition";
@@ -520,6 +522,11 @@ describe("compileViewFilter and cardsInView", async () => {
       const inScope = expected.filter((n) => visible.includes(n as CardName));
       expect(names(scoped.map((r) => r.id)), `scoped as ${role}`).toEqual(inScope);
       expect(names(await cardsInView(db, { moduleId, filter, ctx, actor }, allIds())), `cardsInView as ${role}`).toEqual(inScope);
+      // The list and its counts, as the page asks them, agree with the single-card question.
+      const view = { filter: compiled, sort: { by: "deadline" as const }, columns: [] };
+      const listed = await listCards(db, actor, { moduleId, view, now: ctx.now, timeZone, limit: 200 });
+      expect(names(listed.rows.map((r) => r.id)), `list as ${role}`).toEqual(inScope);
+      expect((await statusCounts(db, actor, { moduleId, view })).total, `counts as ${role}`).toBe(inScope.length);
     }
   });
 
