@@ -191,5 +191,16 @@ test("a salesperson opens the shared view from the switcher, sees their part of 
   await expect(colleague.getByText("Fields saved.")).toBeVisible();
   await expect(table.getByRole("link", { name: "Big but busy" })).toHaveCount(0);
   await expect(table).toContainText(/800[\s,.\u00a0\u202f]?000/);
+
+  // The view's creator renames it: the salesperson's open list says the new name without a reload.
+  await colleague.goto(viewPath);
+  await openSwitcher(colleague);
+  await colleague.getByRole("button", { name: "Rename" }).click();
+  const rename = colleague.getByRole("dialog", { name: "Rename view" });
+  await rename.getByLabel("Name").fill(`${viewName} (HU)`);
+  await rename.getByRole("button", { name: "Save" }).click();
+  await expect(rename).toBeHidden();
+  await expect(live.getByRole("heading", { level: 1 })).toContainText(`${viewName} (HU)`);
+  await expect(live.getByRole("button", { name: /^View:/ })).toContainText(`${viewName} (HU)`);
   await colleague.context().close();
 });

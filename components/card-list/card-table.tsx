@@ -56,6 +56,8 @@ export async function CardTable({
   const valueFormat = { locale, userName, yes: tf("yes"), no: tf("no") };
   const columnName = (f: FieldConfig) => (f.archived ? tf("archived", { name: f.name }) : f.name);
   const moneyColumns = columns.filter((c) => c.type === "money");
+  // A view's columns take their room from the wide ones: the card name narrows, last activity waits for a wide screen.
+  const activityFrom = columns.length > 0 ? "2xl:table-cell" : "lg:table-cell";
   const sumOf = (fieldId: string) => (totals[fieldId] ?? []).map((m) => formatMoney(m.amount, m.currency, locale)).join(" · ");
 
   /** A header cell; a sortable column's label is a link to that order (a field's flips direction when it is already the sort). */
@@ -101,7 +103,7 @@ export async function CardTable({
             {columns.map((f) =>
               header(columnName(f), f.id, sortableFieldTypes.includes(f.type) ? { by: "field", fieldId: f.id, direction: "asc" } : null, cn(numeric.has(f.type) && "text-right")),
             )}
-            {header(t("columns.activity"), "activity", { by: "activity" }, "text-right md:hidden lg:table-cell")}
+            {header(t("columns.activity"), "activity", { by: "activity" }, cn("text-right md:hidden", activityFrom))}
           </tr>
         </thead>
         <tbody
@@ -110,7 +112,7 @@ export async function CardTable({
         >
           {rows.map((row) => (
             <tr key={row.id} role="row">
-              <th role="rowheader" scope="row" className="min-w-0 font-normal md:w-[30%] md:max-w-72">
+              <th role="rowheader" scope="row" className={cn("min-w-0 font-normal md:w-[30%]", columns.length > 0 ? "md:max-w-60" : "md:max-w-72")}>
                 {/* On a phone the link's ::after covers the whole row, as a thumb expects. */}
                 <Link
                   href={`/cards/${row.id}`}
@@ -150,7 +152,7 @@ export async function CardTable({
                   </td>
                 );
               })}
-              <td role="cell" className="text-right text-xs whitespace-nowrap text-slate-500 tabular-nums md:hidden lg:table-cell">
+              <td role="cell" className={cn("text-right text-xs whitespace-nowrap text-slate-500 tabular-nums md:hidden", activityFrom)}>
                 {phoneLabel(t("columns.activity"))}
                 <time dateTime={row.lastActivityAt.toISOString()}>{activity.format(row.lastActivityAt)}</time>
               </td>
@@ -173,7 +175,7 @@ export async function CardTable({
                   <td key={f.id} role="cell" className="max-md:hidden" />
                 ),
               )}
-              <td role="cell" className="hidden lg:table-cell" />
+              <td role="cell" className={cn("hidden", activityFrom)} />
             </tr>
           </tfoot>
         )}

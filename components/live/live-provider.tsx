@@ -91,7 +91,7 @@ export function LiveRefresh({ moduleId, cardId, contactId, wait = 300 }: { modul
   };
   const relevant = (event: ChangeEvent) =>
     event.kind === "day.changed" ||
-    (!moduleId && !cardId && !contactId) ||
+    (!moduleId && !cardId && !contactId && event.kind !== "views.changed") ||
     (moduleId !== undefined && event.moduleId === moduleId) ||
     (cardId !== undefined && event.cardId === cardId) ||
     (contactId !== undefined && (event.contactId === contactId || event.kind.startsWith("card.")));

@@ -17,7 +17,9 @@ export type ChangeKind =
   | "todo.restored"
   | "todo.overdue"
   | "day.changed"
-  | "contact.changed";
+  | "contact.changed"
+  /** A saved view of the module was created, changed, moved, trashed or restored: switchers refetch. */
+  | "views.changed";
 
 /** What travels to browsers: kinds and ids only, never record contents; clients refetch through permission-checked code. */
 export type ChangeEvent = { kind: ChangeKind; moduleId?: string; cardId?: string; todoId?: string; contactId?: string };
@@ -84,4 +86,12 @@ export async function publishContactChanges(
 export function publishToUsers(event: ChangeEvent, userIds: string[], { io = globalForIo.__crmIo }: { io?: Server } = {}): void {
   if (!io || userIds.length === 0) return;
   io.to(userIds.map(rooms.user)).emit(changeEventName, event);
+}
+
+/**
+ * Every signed-in browser hears that the module's views changed (no view id, no name: a private view's
+ * existence stays its creator's), so each list and board re-reads its own switcher.
+ */
+export function publishViewsChanged(moduleId: string, { io = globalForIo.__crmIo }: { io?: Server } = {}): void {
+  io?.emit(changeEventName, { kind: "views.changed", moduleId } satisfies ChangeEvent);
 }

@@ -7,6 +7,7 @@ import { restoreCard } from "@/lib/cards/trash-card";
 import { todoIdSchema } from "@/lib/todos/todo-input";
 import { restoreTodo } from "@/lib/todos/trash-todo";
 import { announceCardChange } from "@/lib/realtime/announce";
+import { publishViewsChanged } from "@/lib/realtime/publish";
 import { restoreView } from "@/lib/views/restore-view";
 import { viewIdSchema } from "@/lib/views/view-input";
 
@@ -36,5 +37,6 @@ export const restoreViewAction = authedAction({ schema: viewIdSchema, permission
   const result = await restoreView(ctx, input);
   revalidatePath("/trash");
   revalidatePath(`/modules/${result.moduleId}`, "layout");
+  publishViewsChanged(result.moduleId);
   return { viewId: result.viewId };
 });

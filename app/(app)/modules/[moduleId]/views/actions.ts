@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { authedAction } from "@/lib/actions/safe-action";
+import { publishViewsChanged } from "@/lib/realtime/publish";
 import { createView } from "@/lib/views/create-view";
 import { duplicateView } from "@/lib/views/duplicate-view";
 import { reorderViews } from "@/lib/views/reorder-views";
@@ -11,8 +12,11 @@ import { trashView } from "@/lib/views/trash-view";
 import { updateView } from "@/lib/views/update-view";
 import { createViewSchema, duplicateViewSchema, moveViewSchema, renameViewSchema, updateViewSchema, viewIdSchema } from "@/lib/views/view-input";
 
-/** The list, the board and the view pages of the module show the switcher. */
-const revalidateModule = (moduleId: string) => revalidatePath(`/modules/${moduleId}`, "layout");
+/** The list, the board and the view pages of the module show the switcher: here and, live, in every open browser. */
+const revalidateModule = (moduleId: string) => {
+  revalidatePath(`/modules/${moduleId}`, "layout");
+  publishViewsChanged(moduleId);
+};
 
 // Who may do what with which view is the verbs' business (lib/views/view-permissions.ts); here only "sees cards".
 
