@@ -7,9 +7,7 @@ const launchOptions = {
 };
 
 type Db = "pglite" | "postgres";
-const configured: Db[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
-// `npm test` runs one Playwright per database side by side (scripts/test.mjs); E2E_DATABASE names this one's.
-const databases = process.env.E2E_DATABASE ? configured.filter((db) => db === process.env.E2E_DATABASE) : configured;
+const databases: Db[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 const port = (db: Db) => Number(db === "postgres" ? (process.env.E2E_PORT_POSTGRES ?? 3311) : (process.env.E2E_PORT_PGLITE ?? 3310));
 const baseURL = (db: Db) => `http://127.0.0.1:${port(db)}`;
 // A second server on the PostgreSQL database (scripts/e2e-server.mjs), for the cross-instance story.
@@ -31,8 +29,6 @@ const projects: Project[] = databases.flatMap((db) => [
 
 export default defineConfig({
   testDir: "e2e",
-  // Side-by-side runs (one per database) must not clear each other's traces.
-  outputDir: `test-results/${process.env.E2E_DATABASE ?? "all"}`,
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
