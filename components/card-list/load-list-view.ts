@@ -4,7 +4,7 @@ import type { ListView } from "@/lib/cards/list-cards";
 import { DomainError } from "@/lib/errors";
 import type { FieldConfig } from "@/lib/modules/get-module-config";
 import { compileViewFilter } from "@/lib/views/compile-view";
-import { sortableFieldTypes, type ViewDefinition, type ViewNode } from "@/lib/views/definition";
+import { sortableFieldTypes, viewReferences } from "@/lib/views/definition";
 import { getViewOrThrow } from "@/lib/views/get-view-or-throw";
 import type { loadCardListContext } from "./load-card-list";
 
@@ -36,7 +36,7 @@ export async function loadListView(ctx: CardListContext): Promise<PageView | nul
   const byId = new Map(fields.map((f) => [f.id, f]));
   const filter = compileViewFilter(view.definition.filter, { fields: byId, viewerId: actor.id, now, timeZone });
   const columns = view.definition.columns.flatMap((id) => byId.get(id) ?? []);
-  const used = usedIds(view.definition);
+  const used = viewReferences(view.definition);
   const statusIds = new Set(config.statuses.map((s) => s.id));
   return {
     id: view.id,
@@ -62,17 +62,4 @@ export function validSort(sort: CardSort | null, fields: Pick<FieldConfig, "id" 
 /** The fields the sort menu offers: the view's sortable columns, and the field the list is sorted by if it is not one of them. */
 export function sortFieldChoices(fields: FieldConfig[], columns: FieldConfig[], sort: CardSort): FieldConfig[] {
   return fields.filter((f) => (sortableFieldTypes.includes(f.type) && columns.some((c) => c.id === f.id)) || (sort.by === "field" && sort.fieldId === f.id));
-}
-
-function usedIds(definition: ViewDefinition): { fields: Set<string>; statuses: Set<string> } {
-  const fields = new Set(definition.columns);
-  const statuses = new Set<string>();
-  if (definition.sort.by === "field") fields.add(definition.sort.fieldId);
-  const visit = (node: ViewNode) => {
-    if (node.on === "group") node.conditions.forEach(visit);
-    else if (node.on === "field") fields.add(node.fieldId);
-    else if (node.on === "status") node.statusIds.forEach((id) => statuses.add(id));
-  };
-  visit(definition.filter);
-  return { fields, statuses };
 }

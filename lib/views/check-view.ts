@@ -1,9 +1,6 @@
 import { invalid } from "@/lib/errors";
 import type { FieldConfig, ModuleConfig } from "@/lib/modules/get-module-config";
-import { fieldOperators, sortableFieldTypes, type ViewDefinition, type ViewNode } from "./definition";
-
-/** What a definition refers to in its module: statuses, fields, and choices per field ("fieldId/choiceId"). */
-type References = { statuses: Set<string>; fields: Set<string>; choices: Set<string> };
+import { fieldOperators, sortableFieldTypes, viewReferences, type ViewDefinition, type ViewNode } from "./definition";
 
 /**
  * Checks a parsed definition against its module: every status, field, choice and column is the
@@ -16,7 +13,7 @@ type References = { statuses: Set<string>; fields: Set<string>; choices: Set<str
  */
 export function checkViewAgainstModule(definition: ViewDefinition, module: ModuleConfig, previous?: ViewDefinition): void {
   const errors: Record<string, string> = {};
-  const kept = previous ? references(previous) : { statuses: new Set<string>(), fields: new Set<string>(), choices: new Set<string>() };
+  const kept = previous ? viewReferences(previous) : { statuses: new Set<string>(), fields: new Set<string>(), choices: new Set<string>() };
   const statuses = new Map(module.statuses.map((s) => [s.id, s]));
   const fields = new Map(module.fields.map((f) => [f.id, f]));
 
@@ -68,19 +65,4 @@ export function checkViewAgainstModule(definition: ViewDefinition, module: Modul
     if (f && !sortableFieldTypes.includes(f.type)) errors["sort.fieldId"] = "view_unsortable_field";
   }
   if (Object.keys(errors).length > 0) throw invalid("invalid_input", errors);
-}
-
-function references(definition: ViewDefinition): References {
-  const refs: References = { statuses: new Set(), fields: new Set(definition.columns), choices: new Set() };
-  if (definition.sort.by === "field") refs.fields.add(definition.sort.fieldId);
-  const walk = (node: ViewNode) => {
-    if (node.on === "group") node.conditions.forEach(walk);
-    else if (node.on === "status") node.statusIds.forEach((id) => refs.statuses.add(id));
-    else if (node.on === "field") {
-      refs.fields.add(node.fieldId);
-      if ("choiceIds" in node) node.choiceIds.forEach((id) => refs.choices.add(`${node.fieldId}/${id}`));
-    }
-  };
-  walk(definition.filter);
-  return refs;
 }

@@ -165,6 +165,24 @@ export function measure(node: ViewNode): { count: number; depth: number } {
   return { count, depth: depth + 1 };
 }
 
+/** What a definition refers to in its module: statuses, fields (conditions, columns, sort) and choices ("fieldId/choiceId"). */
+export type ViewReferences = { statuses: Set<string>; fields: Set<string>; choices: Set<string> };
+
+export function viewReferences(definition: ViewDefinition): ViewReferences {
+  const refs: ViewReferences = { statuses: new Set(), fields: new Set(definition.columns), choices: new Set() };
+  if (definition.sort.by === "field") refs.fields.add(definition.sort.fieldId);
+  const walk = (node: ViewNode) => {
+    if (node.on === "group") node.conditions.forEach(walk);
+    else if (node.on === "status") node.statusIds.forEach((id) => refs.statuses.add(id));
+    else if (node.on === "field") {
+      refs.fields.add(node.fieldId);
+      if ("choiceIds" in node) node.choiceIds.forEach((id) => refs.choices.add(`${node.fieldId}/${id}`));
+    }
+  };
+  walk(definition.filter);
+  return refs;
+}
+
 /** The view everyone starts from: every card, by next deadline. */
 export const emptyViewDefinition = (): ViewDefinition => ({
   version: viewDefinitionVersion,
