@@ -19,6 +19,8 @@ export const historyKinds = [
   "card_trashed",
   "card_restored",
   "note",
+  /** An email written on the card or sent to its contact by a bulk run: { emailId, subject, to }; its state is read from `emails`. */
+  "email",
 ] as const;
 export type HistoryKind = (typeof historyKinds)[number];
 

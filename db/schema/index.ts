@@ -8,3 +8,5 @@ export * from "./todos";
 export * from "./users";
 export * from "./realtime";
 export * from "./views";
+export * from "./email";
+export * from "./jobs";

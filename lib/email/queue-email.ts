@@ -1,0 +1,25 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/db/client";
+import { emails } from "@/db/schema";
+import { enqueueJobs } from "@/lib/jobs/enqueue";
+
+export type NewEmail = Omit<typeof emails.$inferInsert, "id" | "state" | "attempts" | "createdAt" | "sentAt" | "transport" | "providerMessageId" | "lastError">;
+
+export const deliverEmailJob = "email.deliver";
+export const emailJobKey = (emailId: string) => `email:${emailId}`;
+
+/**
+ * Stores rendered emails and their delivery jobs in the caller's transaction: an email exists
+ * exactly when its one delivery job does. After commit, call `jobsEnqueued()` (lib/jobs/wake.ts).
+ */
+export async function queueEmails(tx: Db, newEmails: NewEmail[], now: Date): Promise<string[]> {
+  if (newEmails.length === 0) return [];
+  const rows = newEmails.map((e) => ({ ...e, id: randomUUID(), state: "queued" as const, createdAt: now }));
+  await tx.insert(emails).values(rows);
+  await enqueueJobs(
+    tx,
+    rows.map((r) => ({ kind: deliverEmailJob, payload: { emailId: r.id }, key: emailJobKey(r.id), dueAt: now })),
+    now,
+  );
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,61 @@
+import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
+import { render, toPlainText } from "@react-email/render";
+import { substitute, type VariableValues } from "./variables";
+import type { Locale } from "./variable-values";
+
+export type RenderInput = {
+  /** Template subject and body, with {{variables}}; the body is sanitised HTML (lib/email/sanitize-html.ts). */
+  subject: string;
+  bodyHtml: string;
+  values: VariableValues;
+  locale: Locale;
+  /** Sanitised HTML of the sender's signature, appended below the body; "" for none. */
+  signatureHtml: string;
+  /** Bulk email: the one-click unsubscribe link shown in the footer (and sent as List-Unsubscribe). */
+  unsubscribeUrl?: string;
+};
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+const footer: Record<Locale, string> = {
+  hu: "Nem szeretne több ilyen levelet kapni?",
+  en: "Don't want emails like this any more?",
+};
+const unsubscribeLabel: Record<Locale, string> = { hu: "Leiratkozás", en: "Unsubscribe" };
+
+/**
+ * Fills a template for one recipient and wraps it in the React Email layout: the HTML part and a
+ * plain-text part made from it. Values are escaped by `substitute`; the subject stays plain text.
+ */
+export async function renderEmail(input: RenderInput): Promise<RenderedEmail> {
+  const subject = substitute(input.subject, input.values, "text").replace(/\s+/g, " ").trim();
+  const body = substitute(input.bodyHtml, input.values, "html");
+  const element = (
+    <Html lang={input.locale}>
+      <Head />
+      <Preview>{subject}</Preview>
+      <Body style={{ backgroundColor: "#ffffff", fontFamily: "Helvetica, Arial, sans-serif", color: "#0f172a", margin: 0 }}>
+        <Container style={{ maxWidth: "640px", padding: "24px 16px" }}>
+          <Section style={{ fontSize: "15px", lineHeight: "1.6" }}>
+            <div dangerouslySetInnerHTML={{ __html: body }} />
+          </Section>
+          {input.signatureHtml ? (
+            <Section style={{ fontSize: "14px", lineHeight: "1.5", color: "#334155", marginTop: "24px" }}>
+              <div dangerouslySetInnerHTML={{ __html: input.signatureHtml }} />
+            </Section>
+          ) : null}
+          {input.unsubscribeUrl ? (
+            <>
+              <Hr style={{ borderColor: "#e2e8f0", margin: "32px 0 12px" }} />
+              <Text style={{ fontSize: "12px", color: "#64748b", margin: 0 }}>
+                {footer[input.locale]} <Link href={input.unsubscribeUrl}>{unsubscribeLabel[input.locale]}</Link>
+              </Text>
+            </>
+          ) : null}
+        </Container>
+      </Body>
+    </Html>
+  );
+  const html = await render(element);
+  return { subject, html, text: toPlainText(html) };
+}

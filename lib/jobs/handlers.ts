@@ -1,0 +1,10 @@
+import { prepareBulkBatch, prepareBulkJob } from "@/lib/bulk-email/prepare-batch";
+import { deliverEmail } from "@/lib/email/deliver-email";
+import { deliverEmailJob } from "@/lib/email/queue-email";
+import type { JobHandler } from "./types";
+
+/** Every kind of job and the capability function that runs it. Automations, imports and webhooks add theirs. */
+export const jobHandlers: Record<string, JobHandler> = {
+  [deliverEmailJob]: deliverEmail,
+  [prepareBulkJob]: prepareBulkBatch,
+};
