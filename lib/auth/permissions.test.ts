@@ -28,6 +28,10 @@ const expected: Record<Action, [boolean, boolean, boolean, boolean, boolean, boo
   "contacts.trash": /*      */ [Y, Y, Y, N, Y, N],
   "trash.view": /*          */ [Y, Y, N, N, Y, N],
   "trash.restore": /*       */ [Y, Y, N, N, Y, N],
+  "templates.manage": /*    */ [Y, Y, N, N, N, N],
+  "email.send": /*          */ [Y, Y, Y, Y, Y, Y],
+  "email.bulk_send": /*     */ [Y, Y, N, N, Y, N],
+  "email.admin": /*         */ [Y, N, N, N, N, N],
 };
 
 describe("can(actor, action)", () => {

@@ -33,6 +33,14 @@ export const actions = [
   "contacts.trash",
   "trash.view",
   "trash.restore",
+  /** Write, edit and trash a module's email and todo templates (SPEC §7). */
+  "templates.manage",
+  /** Email a contact of a card the actor can see (SPEC §3, §7). */
+  "email.send",
+  /** Bulk email from a view; group managers only to their groups' cards (lib/cards/scope.ts). */
+  "email.bulk_send",
+  /** The outbox of undelivered emails, retrying failed ones, and the unsubscribe list. */
+  "email.admin",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -66,6 +74,10 @@ const allowed: Record<Action, Role[]> = {
   "contacts.trash": unrestricted,
   "trash.view": managers,
   "trash.restore": managers,
+  "templates.manage": ["admin", "manager"],
+  "email.send": everyone,
+  "email.bulk_send": managers,
+  "email.admin": adminOnly,
 };
 
 export function can(actor: Pick<Actor, "id" | "role">, action: Action, resource: Resource = {}): boolean {
