@@ -19,10 +19,14 @@ export type ChangeKind =
   | "day.changed"
   | "contact.changed"
   /** A saved view of the module was created, changed, moved, trashed or restored: switchers refetch. */
-  | "views.changed";
+  | "views.changed"
+  /** An email of the card was queued, delivered, failed or kept in the outbox: its history entry refetches. */
+  | "email.changed"
+  /** A bulk run of the module moved on (recipients sent, skipped, failed) or finished: its progress bar refetches. */
+  | "bulk.progress";
 
 /** What travels to browsers: kinds and ids only, never record contents; clients refetch through permission-checked code. */
-export type ChangeEvent = { kind: ChangeKind; moduleId?: string; cardId?: string; todoId?: string; contactId?: string };
+export type ChangeEvent = { kind: ChangeKind; moduleId?: string; cardId?: string; todoId?: string; contactId?: string; runId?: string };
 
 export const changeEventName = "crm:change";
 
