@@ -1,5 +1,6 @@
 import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import { render, toPlainText } from "@react-email/render";
+import { sanitizeEmailHtml } from "./sanitize-html";
 import { substitute, type VariableValues } from "./variables";
 import type { Locale } from "./variable-values";
 
@@ -9,7 +10,7 @@ export type RenderInput = {
   bodyHtml: string;
   values: VariableValues;
   locale: Locale;
-  /** Sanitised HTML of the sender's signature, appended below the body; "" for none. */
+  /** HTML of the sender's signature (their text through `textToHtml`), appended below the body; "" for none. */
   signatureHtml: string;
   /** Bulk email: the one-click unsubscribe link shown in the footer (and sent as List-Unsubscribe). */
   unsubscribeUrl?: string;
@@ -26,10 +27,13 @@ const unsubscribeLabel: Record<Locale, string> = { hu: "Leiratkozás", en: "Unsu
 /**
  * Fills a template for one recipient and wraps it in the React Email layout: the HTML part and a
  * plain-text part made from it. Values are escaped by `substitute`; the subject stays plain text.
+ * The filled body and the signature go through the sanitiser once more: a template sanitised with
+ * `href="{{company.website}}"` could otherwise become a `javascript:` link once a value is in it.
  */
 export async function renderEmail(input: RenderInput): Promise<RenderedEmail> {
   const subject = substitute(input.subject, input.values, "text").replace(/\s+/g, " ").trim();
-  const body = substitute(input.bodyHtml, input.values, "html");
+  const body = sanitizeEmailHtml(substitute(input.bodyHtml, input.values, "html"));
+  const signatureHtml = input.signatureHtml ? sanitizeEmailHtml(input.signatureHtml) : "";
   const element = (
     <Html lang={input.locale}>
       <Head />
@@ -39,9 +43,9 @@ export async function renderEmail(input: RenderInput): Promise<RenderedEmail> {
           <Section style={{ fontSize: "15px", lineHeight: "1.6" }}>
             <div dangerouslySetInnerHTML={{ __html: body }} />
           </Section>
-          {input.signatureHtml ? (
+          {signatureHtml ? (
             <Section style={{ fontSize: "14px", lineHeight: "1.5", color: "#334155", marginTop: "24px" }}>
-              <div dangerouslySetInnerHTML={{ __html: input.signatureHtml }} />
+              <div dangerouslySetInnerHTML={{ __html: signatureHtml }} />
             </Section>
           ) : null}
           {input.unsubscribeUrl ? (

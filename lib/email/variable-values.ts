@@ -30,7 +30,8 @@ export const personFullName = (p: { firstName: string; lastName: string; name: s
  * Every variable's value for each (card, recipient), in a fixed number of queries for any number
  * of items (a bulk run renders thousands). The person is the recipient when it is a person, else the
  * card's first linked person; the company is the person's company, else the card's first linked
- * company. Values are plain text except `sender.signature` (sanitised HTML); escaping is `substitute`'s.
+ * company. Values are plain text (the signature too: the profile stores it as text with line breaks);
+ * escaping is `substitute`'s.
  * Returns values in the items' order.
  */
 export async function loadVariableValues(db: Db, req: ValuesRequest): Promise<VariableValues[]> {

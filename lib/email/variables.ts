@@ -25,8 +25,11 @@ const fixedVariables: Record<VariableGroup, readonly string[]> = {
   date: ["date.today"],
 };
 
-/** `sender.signature` is the sender's own HTML (sanitised when saved); every other value is text. */
-export const htmlVariables = new Set(["sender.signature"]);
+/**
+ * Variables whose value is HTML already. None: every value, the signature too (plain text with line
+ * breaks, lib/profile/update-profile.ts), is text and escaped when substituted into HTML.
+ */
+export const htmlVariables = new Set<string>();
 
 export const maxDateOffsetDays = 3650;
 const datePlusPattern = /^date\.today\+(\d{1,4})$/;
@@ -97,9 +100,12 @@ function resolve(key: string, values: VariableValues): string {
 const htmlEscapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => htmlEscapes[c]);
 
+/** Plain text (a signature, a value) as HTML: escaped, line breaks as `<br>`. */
+export const textToHtml = (s: string) => escapeHtml(s).replace(/\r?\n/g, "<br>");
+
 /**
  * Fills a template. In HTML, values are escaped (a field holding `<script>` arrives as text) and
- * line breaks become `<br>`; only `sender.signature`, sanitised HTML itself, goes in as it is.
+ * line breaks become `<br>` (`htmlVariables` would go in as they are; there are none).
  * In a subject (plain text), line breaks become spaces, so a value cannot add a header line.
  */
 export function substitute(text: string, values: VariableValues, mode: "html" | "text"): string {
@@ -107,6 +113,6 @@ export function substitute(text: string, values: VariableValues, mode: "html" | 
     const value = resolve(key, values);
     if (mode === "text") return value.replace(/[\r\n]+/g, " ");
     if (htmlVariables.has(key)) return value;
-    return escapeHtml(value).replace(/\r?\n/g, "<br>");
+    return textToHtml(value);
   });
 }
