@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { linkContactAction, unlinkContactAction } from "@/app/(app)/cards/[cardId]/actions";
 import { ContactPicker } from "@/components/contacts/contact-picker";
+import { ComposeEmailDialog } from "@/components/email/compose-email-dialog";
 import { Button } from "@/components/ui/button";
 import { useErrorMessage } from "@/components/ui/form";
 import type { CardPageContact } from "@/lib/cards/get-card-page";
@@ -12,9 +13,11 @@ import { useCard } from "./card-context";
 
 const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, "")}`;
 
-/** The card's companies and people: click to call, click to email, open the contact, link and unlink. */
-export function CardContacts({ contacts }: { contacts: CardPageContact[] }) {
+/** The card's companies and people: click to call, click to email (the compose dialog), open the contact, link and unlink. */
+export function CardContacts({ contacts, cardName = "", canEmail = false }: { contacts: CardPageContact[]; cardName?: string; canEmail?: boolean }) {
   const t = useTranslations("card.contacts");
+  const te = useTranslations("email.compose");
+  const [composeTo, setComposeTo] = useState<string | null>(null);
   const message = useErrorMessage();
   const { cardId } = useCard();
   const [linking, setLinking] = useState(false);
@@ -71,21 +74,48 @@ export function CardContacts({ contacts }: { contacts: CardPageContact[] }) {
                       </a>
                     </li>
                   ))}
-                  {c.emails.map((e) => (
-                    <li key={e}>
-                      <a href={`mailto:${e}`} className="inline-flex items-center gap-1.5 break-all text-brand-700 hover:underline" aria-label={t("email", { email: e, name: c.name })}>
-                        <svg className="size-3.5 shrink-0" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.5" aria-hidden>
-                          <path d="M3 5h14v10H3V5Zm0 0 7 6 7-6" />
-                        </svg>
-                        {e}
-                      </a>
-                    </li>
-                  ))}
+                  {c.emails.map((e) => {
+                    const icon = (
+                      <svg className="size-3.5 shrink-0" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.5" aria-hidden>
+                        <path d="M3 5h14v10H3V5Zm0 0 7 6 7-6" />
+                      </svg>
+                    );
+                    return (
+                      <li key={e}>
+                        {canEmail ? (
+                          <button
+                            type="button"
+                            aria-haspopup="dialog"
+                            onClick={() => setComposeTo(e)}
+                            className="inline-flex items-center gap-1.5 text-left break-all text-brand-700 hover:underline focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none"
+                            aria-label={t("email", { email: e, name: c.name })}
+                          >
+                            {icon}
+                            {e}
+                          </button>
+                        ) : (
+                          <a href={`mailto:${e}`} className="inline-flex items-center gap-1.5 break-all text-brand-700 hover:underline" aria-label={t("email", { email: e, name: c.name })}>
+                            {icon}
+                            {e}
+                          </a>
+                        )}
+                      </li>
+                    );
+                  })}
                 </ul>
               )}
             </li>
           ))}
         </ul>
+      )}
+      {composeTo && (
+        <ComposeEmailDialog
+          cardId={cardId}
+          cardName={cardName}
+          to={composeTo}
+          onClose={() => setComposeTo(null)}
+          onSent={(to) => setAnnouncement(te("queued", { to }))}
+        />
       )}
       {error && (
         <p role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">

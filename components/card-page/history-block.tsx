@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { useErrorMessage } from "@/components/ui/form";
 import type { CardHistoryEntry, CardHistoryPage } from "@/lib/cards/list-card-history";
+import type { CardEmailState } from "@/lib/email/get-email-or-throw";
 import { useCard } from "./card-context";
 import type { FieldLike } from "./format-value";
 import { HistoryEntryView, type HistoryLookups } from "./history-entry";
@@ -17,7 +18,18 @@ const newestFirst = (a: CardHistoryEntry, b: CardHistoryEntry) => b.at.getTime()
  * The History block: completed todos and every event, newest first. The latest page comes with the
  * page (and refreshes with it); "Show older" fetches the previous ones by keyset.
  */
-export function HistoryBlock({ page, statuses, fields }: { page: CardHistoryPage; statuses: { id: string; name: string }[]; fields: FieldLike[] }) {
+export function HistoryBlock({
+  page,
+  statuses,
+  fields,
+  emailStates = [],
+}: {
+  page: CardHistoryPage;
+  statuses: { id: string; name: string }[];
+  fields: FieldLike[];
+  /** The card's emails' delivery states; the page refreshes them on "email.changed". */
+  emailStates?: CardEmailState[];
+}) {
   const t = useTranslations("card.history");
   const message = useErrorMessage();
   const { cardId } = useCard();
@@ -30,8 +42,13 @@ export function HistoryBlock({ page, statuses, fields }: { page: CardHistoryPage
   const lookups = useMemo<HistoryLookups>(() => {
     const statusById = new Map(statuses.map((s) => [s.id, s.name]));
     const fieldById = new Map(fields.map((f) => [f.id, f]));
-    return { statusName: (id) => (typeof id === "string" ? (statusById.get(id) ?? null) : null), field: (id) => (typeof id === "string" ? fieldById.get(id) : undefined) };
-  }, [statuses, fields]);
+    const emailById = new Map(emailStates.map((e) => [e.id, e]));
+    return {
+      statusName: (id) => (typeof id === "string" ? (statusById.get(id) ?? null) : null),
+      field: (id) => (typeof id === "string" ? fieldById.get(id) : undefined),
+      email: (id) => (typeof id === "string" ? emailById.get(id) : undefined),
+    };
+  }, [statuses, fields, emailStates]);
 
   const entries = useMemo(() => {
     const byId = new Map<number, CardHistoryEntry>();

@@ -2,14 +2,21 @@
 
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { EmailHistoryDetail } from "@/components/email/email-history-detail";
 import { TodoTypeIcon } from "@/components/todos/todo-type-icon";
 import { cn } from "@/components/ui/cn";
 import { todoTypes, type TodoType } from "@/db/schema";
 import type { CardHistoryEntry } from "@/lib/cards/list-card-history";
+import type { CardEmailState } from "@/lib/email/get-email-or-throw";
 import { useCard } from "./card-context";
 import { formatFieldValue, type FieldLike } from "./format-value";
 
-export type HistoryLookups = { statusName: (id: unknown) => string | null; field: (id: unknown) => FieldLike | undefined };
+export type HistoryLookups = {
+  statusName: (id: unknown) => string | null;
+  field: (id: unknown) => FieldLike | undefined;
+  /** An email's delivery state (kept on the email, not in the history row). */
+  email: (id: unknown) => CardEmailState | undefined;
+};
 
 const str = (v: unknown) => (typeof v === "string" ? v : v === null || v === undefined ? "" : String(v));
 
@@ -33,6 +40,7 @@ export function HistoryEntryView({ entry, lookups }: { entry: CardHistoryEntry; 
   const t = useTranslations("card.history");
   const tt = useTranslations("card.todos");
   const tf = useTranslations("card.fields");
+  const te = useTranslations("email.history");
   const format = useFormatter();
   const locale = useLocale();
   const { timeZone, userName } = useCard();
@@ -115,6 +123,18 @@ export function HistoryEntryView({ entry, lookups }: { entry: CardHistoryEntry; 
       what = t("note");
       detail = <p className="mt-1 text-sm whitespace-pre-line text-slate-800">{str(d.text)}</p>;
       break;
+    case "email": {
+      const email = lookups.email(d.emailId);
+      icon = (
+        <svg className="size-3.5 text-brand-700" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.8" aria-hidden>
+          <path d="M3 5h14v10H3V5Zm0 0 7 6 7-6" />
+        </svg>
+      );
+      tone = "bg-brand-100";
+      what = te("sent");
+      detail = <EmailHistoryDetail emailId={str(d.emailId)} subject={str(d.subject)} to={str(d.to)} state={email?.state} lastError={email?.lastError} />;
+      break;
+    }
     default:
       what = entry.kind;
   }

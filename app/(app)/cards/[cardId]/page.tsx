@@ -20,6 +20,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getCardPageOrThrow } from "@/lib/cards/get-card-page";
 import { systemClock } from "@/lib/clock";
+import { cardEmailStates } from "@/lib/email/get-email-or-throw";
 import { DomainError } from "@/lib/errors";
 import { getOrganisation } from "@/lib/org/organisation";
 
@@ -45,7 +46,7 @@ export async function generateMetadata({ params }: { params: Promise<{ cardId: s
 export default async function CardPageRoute({ params }: { params: Promise<{ cardId: string }> }) {
   const { cardId } = await params;
   const { actor, timeZone, now, page } = await loadCardPage(cardId);
-  const [t, format] = await Promise.all([getTranslations("card"), getFormatter()]);
+  const [t, format, emailStates] = await Promise.all([getTranslations("card"), getFormatter(), getDb().then((db) => cardEmailStates(db, page.card.id))]);
   const { card } = page;
   const status = page.statuses.find((s) => s.id === card.statusId);
   // A Restricted user may only keep a card or hand it to nobody: giving it away would hide it from them.
@@ -102,7 +103,7 @@ export default async function CardPageRoute({ params }: { params: Promise<{ card
           </Card>
           <Card className="p-4">
             <h2 className="mb-3 text-base font-semibold text-slate-900">{t("contacts.heading")}</h2>
-            <CardContacts contacts={page.contacts} />
+            <CardContacts contacts={page.contacts} cardName={card.name} canEmail={can(actor, "email.send")} />
           </Card>
           <Card className="p-4">
             <h2 className="mb-3 text-base font-semibold text-slate-900">{t("fields.heading")}</h2>
@@ -110,7 +111,7 @@ export default async function CardPageRoute({ params }: { params: Promise<{ card
           </Card>
         </aside>
         <div className="min-w-0 lg:col-start-1 lg:row-start-2">
-          <HistoryBlock page={page.history} statuses={page.statuses} fields={page.fields} />
+          <HistoryBlock page={page.history} statuses={page.statuses} fields={page.fields} emailStates={emailStates} />
         </div>
       </div>
     </CardProvider>

@@ -1,0 +1,69 @@
+"use client";
+
+import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
+import StarterKit from "@tiptap/starter-kit";
+import { useTranslations } from "next-intl";
+import { useEffect } from "react";
+import { cn } from "@/components/ui/cn";
+
+/**
+ * The compose dialog's body editor (Tiptap): bold, italic, lists. Variables are plain `{{key}}`
+ * text here. `value` replaces the content when it changes from outside (a template was chosen).
+ * The templates helper's editor, with variable chips, can take its place after integration.
+ */
+export function EmailBodyEditor({ id, value, onChange, labelledBy, invalid }: { id: string; value: string; onChange: (html: string) => void; labelledBy: string; invalid?: boolean }) {
+  const t = useTranslations("email.compose");
+  const editor = useEditor({
+    extensions: [StarterKit.configure({ heading: { levels: [2, 3] }, link: { openOnClick: false }, codeBlock: false, code: false })],
+    content: value,
+    immediatelyRender: false,
+    editorProps: {
+      attributes: {
+        id,
+        role: "textbox",
+        "aria-multiline": "true",
+        "aria-labelledby": labelledBy,
+        ...(invalid ? { "aria-invalid": "true" } : {}),
+        class: "prose-sm min-h-40 max-h-80 overflow-y-auto px-3 py-2 text-sm focus:outline-none [&_ol]:list-decimal [&_ol]:pl-5 [&_ul]:list-disc [&_ul]:pl-5 [&_p]:my-1",
+      },
+    },
+    onUpdate: ({ editor }) => onChange(editor.getHTML()),
+  });
+  useEffect(() => {
+    if (editor && !editor.isDestroyed && value !== editor.getHTML()) editor.commands.setContent(value, { emitUpdate: false });
+  }, [editor, value]);
+  const active = useEditorState({
+    editor,
+    selector: ({ editor }) => ({
+      bold: editor?.isActive("bold") ?? false,
+      italic: editor?.isActive("italic") ?? false,
+      bulletList: editor?.isActive("bulletList") ?? false,
+      orderedList: editor?.isActive("orderedList") ?? false,
+    }),
+  });
+
+  const tool = (name: keyof NonNullable<typeof active>, label: string, run: () => void, glyph: string) => (
+    <button
+      type="button"
+      aria-label={label}
+      aria-pressed={active?.[name] ?? false}
+      onClick={run}
+      disabled={!editor}
+      className={cn("grid size-8 place-items-center rounded text-sm text-slate-700 hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none", active?.[name] && "bg-slate-200 text-slate-900")}
+    >
+      <span aria-hidden>{glyph}</span>
+    </button>
+  );
+
+  return (
+    <div className={cn("rounded-md border bg-white shadow-xs focus-within:border-brand-500 focus-within:ring-2 focus-within:ring-brand-500/30", invalid ? "border-red-500" : "border-slate-300")}>
+      <div role="toolbar" aria-label={t("toolbar")} className="flex gap-1 border-b border-slate-200 px-1 py-1">
+        {tool("bold", t("bold"), () => editor?.chain().focus().toggleBold().run(), "B")}
+        {tool("italic", t("italic"), () => editor?.chain().focus().toggleItalic().run(), "I")}
+        {tool("bulletList", t("bulletList"), () => editor?.chain().focus().toggleBulletList().run(), "•")}
+        {tool("orderedList", t("orderedList"), () => editor?.chain().focus().toggleOrderedList().run(), "1.")}
+      </div>
+      <EditorContent editor={editor} />
+    </div>
+  );
+}
