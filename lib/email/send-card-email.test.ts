@@ -193,4 +193,28 @@ describe("email from a card: preview and send", async () => {
       expect(await refusal(sendCardEmail(anna(), input({ cardId: card.id, confirmEmpty: true })))).toMatchObject({ code: "card_not_found" });
     });
   });
+
+  describe("who may email from a card: every role, on the cards they can see (the card of a Normal user in group Hungary)", () => {
+    const table: [keyof Awaited<ReturnType<typeof seedCrm>>["actors"], boolean][] = [
+      ["admin", true],
+      ["manager", true],
+      ["normal", true],
+      ["groupManagerHu", true],
+      ["restricted", false],
+      ["otherRestricted", false],
+      ["groupRestrictedRo", false],
+    ];
+    it.each(table)("%s: %s", async (role, allowed) => {
+      const before = await counts();
+      const attempt = sendCardEmail(ctx(db, crm.actors[role], now), input({ confirmEmpty: true }));
+      if (allowed) {
+        const { emailId } = await attempt;
+        expect((await db.select().from(emails).where(eq(emails.id, emailId)))[0]).toMatchObject({ senderId: crm.actors[role].id, replyTo: crm.actors[role].email });
+        expect(await counts()).toEqual({ emails: before.emails + 1, jobs: before.jobs + 1, history: before.history + 1 });
+      } else {
+        expect(await refusal(attempt)).toMatchObject({ code: "card_not_found", kind: "not_found" });
+        expect(await counts()).toEqual(before);
+      }
+    });
+  });
 });
