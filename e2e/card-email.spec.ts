@@ -1,5 +1,6 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { admin, inviteAndActivate, signIn } from "./fixtures";
+import { admin, chooseLanguage, inviteAndActivate, signIn } from "./fixtures";
 import { postServerAction } from "./server-action";
 
 /**
@@ -136,6 +137,30 @@ test("a Restricted user neither opens the email nor sends from the card by repla
   // nothing new on the card
   await sellerPage.reload();
   await expect(sellerPage.getByRole("region", { name: "History" }).getByRole("listitem").filter({ hasText: "wrote an email" })).toHaveCount(1);
+});
+
+test("on a phone, in Hungarian, the dialog and the history entry read in the user's language and pass the accessibility checks", async () => {
+  const sales = sellerPage;
+  await sales.goto(cardPath);
+  await chooseLanguage(sales, "Magyar");
+  const history = sales.getByRole("region", { name: "Előzmények" });
+  await expect(history).toBeVisible();
+  await sales.setViewportSize({ width: 390, height: 844 });
+  await expect(history.getByRole("listitem").filter({ hasText: "e-mailt írt" }).first()).toContainText(/Sorban áll|A kimenő tárolóban/);
+  await sales.getByRole("button", { name: new RegExp(`${personEmail.replace(/\./g, "\\.")}$`) }).click();
+  const dialog = sales.getByRole("dialog", { name: `E-mail: ${cardName}` });
+  await expect(dialog.getByLabel("Sablon")).toBeVisible();
+  await dialog.getByLabel("Tárgy").fill("Rövid kérdés");
+  await dialog.getByRole("textbox", { name: "Üzenet" }).fill("Szia!");
+  await dialog.getByRole("button", { name: "Előnézet" }).click();
+  await expect(dialog.frameLocator("iframe").getByText("Szia!")).toBeVisible();
+  const { violations } = await new AxeBuilder({ page: sales }).setLegacyMode(true).include("dialog[open]").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await sales.screenshot({ path: "test-results/card-email-compose-hu-390.png" });
+  await dialog.getByRole("button", { name: "Mégse" }).click();
+  await expect(dialog).toBeHidden();
+  await sales.setViewportSize({ width: 1280, height: 720 });
+  await chooseLanguage(sales, "English");
 });
 
 /** The id of the card's email, from the viewer frame's address. */
