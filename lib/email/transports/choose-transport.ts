@@ -2,13 +2,15 @@ import { resendTransport } from "./resend";
 import { smtpTransport } from "./smtp";
 import type { EmailTransport, TransportName } from "./types";
 
+type Env = Record<string, string | undefined>;
+
 export const defaultMailFrom = "CRM <no-reply@localhost>";
 
 /** The From address of every email (MAIL_FROM). */
-export const mailFrom = (env: NodeJS.ProcessEnv = process.env) => env.MAIL_FROM?.trim() || defaultMailFrom;
+export const mailFrom = (env: Env = process.env) => env.MAIL_FROM?.trim() || defaultMailFrom;
 
 /** Which transport the configuration picks: RESEND_API_KEY, else SMTP_URL, else the outbox. */
-export function configuredTransportName(env: NodeJS.ProcessEnv = process.env): TransportName {
+export function configuredTransportName(env: Env = process.env): TransportName {
   if (env.RESEND_API_KEY) return "resend";
   if (env.SMTP_URL) return "smtp";
   return "outbox";
@@ -20,7 +22,7 @@ const globalForTransport = globalThis as unknown as { __crmMailTransport?: { sig
  * The configured transport, one per process (null: none configured — emails stay in the outbox).
  * Rebuilt when the configuration changes (tests switch it between cases).
  */
-export function chooseTransport(env: NodeJS.ProcessEnv = process.env): EmailTransport | null {
+export function chooseTransport(env: Env = process.env): EmailTransport | null {
   const signature = JSON.stringify([env.RESEND_API_KEY, env.RESEND_BASE_URL, env.SMTP_URL]);
   const cached = globalForTransport.__crmMailTransport;
   if (cached?.signature === signature) return cached.transport;
