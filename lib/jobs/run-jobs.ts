@@ -38,16 +38,20 @@ export function backoffMs(attempts: number, random: () => number = Math.random):
  * whose lease ran out (their runner died). `for update skip locked` lets runners race safely: each
  * row goes to exactly one of them. The claim counts an attempt and leases the row.
  */
-export async function claimJobs(db: Db, { now, limit, leaseMs = defaultLeaseMs, runnerId }: { now: Date; limit: number; leaseMs?: number; runnerId: string }): Promise<Job[]> {
+export async function claimJobs(
+  db: Db,
+  { now, limit, leaseMs = defaultLeaseMs, runnerId, key }: { now: Date; limit: number; leaseMs?: number; runnerId: string; /** Only this job (Inngest drives one job per event). */ key?: string },
+): Promise<Job[]> {
   if (limit <= 0) return [];
+  const onlyKey = key === undefined ? sql`` : sql`and key = ${key}`;
   const leaseUntil = new Date(now.getTime() + leaseMs);
   const rows = await db.execute(sql`
     update jobs set state = 'running', attempts = attempts + 1, locked_until = ${leaseUntil.toISOString()}::timestamptz,
       locked_by = ${runnerId}, updated_at = ${now.toISOString()}::timestamptz
     where id in (
       select id from jobs
-      where (state = 'pending' and due_at <= ${now.toISOString()}::timestamptz)
-         or (state = 'running' and locked_until < ${now.toISOString()}::timestamptz)
+      where ((state = 'pending' and due_at <= ${now.toISOString()}::timestamptz)
+         or (state = 'running' and locked_until < ${now.toISOString()}::timestamptz)) ${onlyKey}
       order by due_at, id
       for update skip locked
       limit ${limit}
@@ -139,6 +143,19 @@ export async function runDueJobs(options: RunnerOptions, { shouldStop = () => fa
   }
   await Promise.all(inFlight);
   return ran;
+}
+
+/**
+ * Runs the one job with this key if it is due and unclaimed (Inngest's per-job function). Nothing
+ * happens when another runner has it or it is finished: the claim decides, exactly as for sweeps.
+ */
+export async function runJobByKey(options: RunnerOptions, key: string): Promise<{ ran: false } | { ran: true; outcome: JobOutcome; state: Job["state"]; dueAt: string }> {
+  const opts = { ...options, runnerId: options.runnerId ?? `inngest-${randomUUID()}` };
+  const [job] = await claimJobs(opts.db, { now: opts.clock.now(), limit: 1, leaseMs: opts.leaseMs, runnerId: opts.runnerId, key });
+  if (!job) return { ran: false };
+  const outcome = await runClaimedJob(opts, job);
+  const [after] = await opts.db.select({ state: jobs.state, dueAt: jobs.dueAt }).from(jobs).where(eq(jobs.id, job.id));
+  return { ran: true, outcome, state: after?.state ?? "done", dueAt: (after?.dueAt ?? opts.clock.now()).toISOString() };
 }
 
 /** When the runner should look next: the earliest pending due time or running lease end (null: no work). */
