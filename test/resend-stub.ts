@@ -27,11 +27,15 @@ export async function startResendStub({ port = 0, reply }: { port?: number; repl
         /* answered as a validation error below */
       }
       const entry: StubRequest = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body };
-      requests.push(entry);
+      if (req.url !== "/_stats") requests.push(entry);
       const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
         res.writeHead(status, { "content-type": "application/json", ...headers });
         res.end(JSON.stringify(payload));
       };
+      if (req.method === "GET" && req.url === "/_stats") {
+        // For a stub in another process (bench:email): what it received.
+        return send(200, { requests: requests.length, delivered, distinct: deliveries.size, duplicates: [...deliveries.values()].filter((n) => n > 1).length });
+      }
       if (req.method !== "POST" || req.url !== "/emails") return send(404, { statusCode: 404, name: "not_found", message: "Not found" });
       const scripted = reply ? await reply(entry, requests.length) : null;
       if (scripted) return send(scripted.status, scripted.body, scripted.headers);
