@@ -5,7 +5,7 @@ import { retryEmailAction } from "@/app/(app)/settings/outbox/actions";
 import { Button } from "@/components/ui/button";
 import { useErrorMessage, useFormAction, type FormState } from "@/components/ui/form";
 
-/** "Send again" for one failed or kept email; the row turns "queued" (and leaves the list) when it worked. */
+/** "Send again" for one failed or kept email; says so when it is back in the queue (the list updates on reload). */
 export function RetryButton({ emailId, subject }: { emailId: string; subject: string }) {
   const t = useTranslations("outbox");
   const message = useErrorMessage();

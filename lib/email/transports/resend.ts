@@ -32,7 +32,8 @@ export function resendTransport(apiKey: string, baseUrl = process.env.RESEND_BAS
           ...(email.replyTo ? { replyTo: email.replyTo } : {}),
           ...(Object.keys(email.headers).length ? { headers: email.headers } : {}),
         },
-        { idempotencyKey: email.id },
+        // A timeout well inside the job lease; a timed-out request is retried with the same key.
+        { idempotencyKey: email.id, signal: AbortSignal.timeout(60_000) },
       );
       if (data) return { ok: true, messageId: data.id };
       const status = (error as { statusCode?: number | null } | null)?.statusCode ?? null;

@@ -9,7 +9,9 @@ export const smtpMessageId = (emailId: string) => `<${emailId}@crm>`;
  * for self-hosters with their own mail server.
  */
 export function smtpTransport(url: string): EmailTransport {
-  const transporter = nodemailer.createTransport(url);
+  // Timeouts well inside the job lease (5 min): a hung server must not outlive the claim, or another
+  // runner could send the same email (SMTP has no idempotency key; the Message-ID is only a hint downstream).
+  const transporter = nodemailer.createTransport({ url, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
   return {
     name: "smtp",
     async send(email: OutgoingEmail): Promise<SendResult> {
