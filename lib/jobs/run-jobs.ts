@@ -45,17 +45,20 @@ export async function claimJobs(
   if (limit <= 0) return [];
   const onlyKey = key === undefined ? sql`` : sql`and key = ${key}`;
   const leaseUntil = new Date(now.getTime() + leaseMs);
+  const at = sql`${now.toISOString()}::timestamptz`;
+  // Two index-backed picks (jobs_due_idx, jobs_lease_idx) rather than one OR, which would scan and
+  // sort every pending row on each claim. Each CTE locks its rows; the update takes at most `limit`.
   const rows = await db.execute(sql`
-    update jobs set state = 'running', attempts = attempts + 1, locked_until = ${leaseUntil.toISOString()}::timestamptz,
-      locked_by = ${runnerId}, updated_at = ${now.toISOString()}::timestamptz
-    where id in (
-      select id from jobs
-      where ((state = 'pending' and due_at <= ${now.toISOString()}::timestamptz)
-         or (state = 'running' and locked_until < ${now.toISOString()}::timestamptz)) ${onlyKey}
-      order by due_at, id
-      for update skip locked
-      limit ${limit}
+    with due as (
+      select id from jobs where state = 'pending' and due_at <= ${at} ${onlyKey}
+      order by due_at, id limit ${limit} for update skip locked
+    ), expired as (
+      select id from jobs where state = 'running' and locked_until < ${at} ${onlyKey}
+      order by locked_until limit ${limit} for update skip locked
     )
+    update jobs set state = 'running', attempts = attempts + 1, locked_until = ${leaseUntil.toISOString()}::timestamptz,
+      locked_by = ${runnerId}, updated_at = ${at}
+    where id in (select id from (select id from expired union all select id from due) picked limit ${limit})
     returning id`);
   const ids = rowsOf(rows).map((r) => Number(r.id));
   if (ids.length === 0) return [];
