@@ -5,6 +5,8 @@ import { closeDb, dataDir, getConnection } from "@/db/client";
 import { analyzeSettingsTables, migrateDb } from "@/db/migrate";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 import { systemClock } from "@/lib/clock";
+import { jobHandlers } from "@/lib/jobs/handlers";
+import { JobRunner } from "@/lib/jobs/job-runner";
 import { configureAdapter } from "@/lib/realtime/adapter";
 import { DeadlineClock } from "@/lib/realtime/deadline-clock";
 import { attachSocketServer } from "@/lib/realtime/socket-server";
@@ -92,6 +94,10 @@ async function serve() {
   const closeAdapter = await configureAdapter(io);
   const deadlineClock = new DeadlineClock(io, connection.db, systemClock);
   deadlineClock.start();
+  // One job runner per process (emails, bulk batches, later automations): with several workers on
+  // PostgreSQL they race for due jobs, and `for update skip locked` gives each job to one of them.
+  const jobRunner = new JobRunner({ db: connection.db, clock: systemClock, handlers: jobHandlers });
+  jobRunner.start();
 
   httpServer.listen(port, hostname, () => {
     if (cluster.isWorker && cluster.worker?.id !== 1) return;
@@ -106,11 +112,13 @@ async function serve() {
     const forceExit = setTimeout(() => process.exit(1), 10_000);
     forceExit.unref();
     deadlineClock.stop();
+    const jobsStopped = jobRunner.stop(); // no new claims; the jobs in flight write their outcomes
     await new Promise<void>((resolve) => {
       io.close(); // disconnects sockets and closes the HTTP server (stops accepting)
       httpServer.close(() => resolve());
       httpServer.closeIdleConnections();
     });
+    await jobsStopped;
     await app.close?.();
     await closeAdapter();
     await closeDb();

@@ -6,8 +6,11 @@ export type Job = typeof jobs.$inferSelect;
 /** What a job's function reports; a thrown error counts as `{ retry: message }` (with back-off). */
 export type JobOutcome =
   | { done: true }
-  /** Try again later: at `at`, or after the runner's back-off for this attempt. */
-  | { retry: string; at?: Date }
+  /**
+   * Try again later: at `at`, or after the runner's back-off for this attempt. `rateLimited`: the
+   * provider asked us to slow down (a 429 with Retry-After) — the attempt is not counted.
+   */
+  | { retry: string; at?: Date; rateLimited?: boolean }
   /** Give up: the job is failed and waits for a person to retry it by hand. */
   | { failed: string };
 

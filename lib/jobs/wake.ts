@@ -1,9 +1,10 @@
 /**
  * After a transaction that enqueued jobs committed: wakes this process's runner (embedded default)
- * and, with Inngest configured, sends one event per job so an Inngest function drives it.
- * STAND-IN (helper "jobs" replaces the body): the runner registers its wake function here.
+ * and, with Inngest configured (INNGEST_EVENT_KEY + INNGEST_SIGNING_KEY), sends one event per job so
+ * an Inngest function drives it (event id = the job's key: a duplicate is ignored by Inngest).
  */
-type Waker = (jobs: { kind: string; dueAt: Date; key?: string }[]) => void;
+type EnqueuedJob = { kind: string; dueAt: Date; key?: string };
+type Waker = (jobs: EnqueuedJob[]) => void;
 
 const globalForJobs = globalThis as unknown as { __crmJobWakers?: Set<Waker> };
 
@@ -13,6 +14,10 @@ export function onJobsEnqueued(waker: Waker): () => void {
   return () => globalForJobs.__crmJobWakers?.delete(waker);
 }
 
-export function jobsEnqueued(jobs: { kind: string; dueAt: Date; key?: string }[] = []): void {
+export function jobsEnqueued(jobs: EnqueuedJob[] = []): void {
   for (const waker of globalForJobs.__crmJobWakers ?? []) waker(jobs);
+  if (process.env.INNGEST_EVENT_KEY && process.env.INNGEST_SIGNING_KEY) {
+    // Loaded lazily: the Inngest client (and the handlers it drives) only where Inngest is used.
+    void import("@/inngest/send-jobs").then(({ sendJobEvents }) => sendJobEvents(jobs)).catch((error) => console.error("inngest send:", error));
+  }
 }

@@ -3,7 +3,9 @@ import { groupMembers, users, type Role } from "@/db/schema";
 import type { Ctx } from "@/lib/actions/safe-action";
 import { can } from "@/lib/auth/permissions";
 import { conflict, forbidden } from "@/lib/errors";
+import { queueSystemEmail } from "@/lib/email/system-email";
 import { assertActiveGroups } from "@/lib/groups/assert-active-groups";
+import { jobsEnqueued } from "@/lib/jobs/wake";
 import { emailSchema, idListSchema, personNameSchema, roleSchema } from "./schemas";
 import { issueUserToken, setPasswordPath } from "./user-tokens";
 
@@ -16,16 +18,17 @@ export const inviteUserSchema = z.object({
 });
 export type InviteUserInput = z.input<typeof inviteUserSchema>;
 
-export type InviteUserResult = { userId: string; email: string; role: Role; linkPath: string; expiresAt: Date };
+export type InviteUserResult = { userId: string; email: string; role: Role; linkPath: string; expiresAt: Date; emailId: string };
 
 /**
  * Creates a user without a password, and an invitation link (valid 7 days) where they set one.
- * The admin passes the link on; email delivery comes later.
+ * The link is emailed to them (queued with the user, delivered by the job runner or kept in the
+ * outbox) and shown to the admin too, who can pass it on.
  */
 export async function inviteUser(ctx: Ctx, input: InviteUserInput): Promise<InviteUserResult> {
   if (!can(ctx.actor, "users.invite")) throw forbidden();
   const data = inviteUserSchema.parse(input);
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     await assertActiveGroups(tx, data.groupIds);
     // The unique index on lower(email) decides, so two simultaneous invitations cannot both win.
     const [user] = await tx
@@ -45,6 +48,16 @@ export async function inviteUser(ctx: Ctx, input: InviteUserInput): Promise<Invi
       await tx.insert(groupMembers).values(data.groupIds.map((groupId) => ({ groupId, userId: user.id })));
     }
     const { token, expiresAt } = await issueUserToken(tx, { userId: user.id, kind: "invitation", createdById: ctx.actor.id, now: ctx.now });
-    return { userId: user.id, email: data.email, role: data.role, linkPath: setPasswordPath(token), expiresAt };
+    const linkPath = setPasswordPath(token);
+    const emailId = await queueSystemEmail(tx, {
+      purpose: "invitation",
+      to: { address: data.email, firstName: data.firstName, lastName: data.lastName, locale: null },
+      linkPath,
+      expiresAt,
+      now: ctx.now,
+    });
+    return { userId: user.id, email: data.email, role: data.role, linkPath, expiresAt, emailId };
   });
+  jobsEnqueued();
+  return result;
 }

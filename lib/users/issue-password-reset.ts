@@ -1,7 +1,11 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/actions/safe-action";
 import { can } from "@/lib/auth/permissions";
+import { eq } from "drizzle-orm";
+import { users } from "@/db/schema";
+import { queueSystemEmail } from "@/lib/email/system-email";
 import { forbidden, invalid } from "@/lib/errors";
+import { jobsEnqueued } from "@/lib/jobs/wake";
 import { getUserForUpdateOrThrow } from "./get-user-or-throw";
 import { userIdInputSchema } from "./schemas";
 import { issueUserToken, setPasswordPath } from "./user-tokens";
@@ -9,19 +13,30 @@ import { issueUserToken, setPasswordPath } from "./user-tokens";
 export type IssuePasswordResetInput = z.input<typeof userIdInputSchema>;
 
 /**
- * A password-reset link (valid 24 hours) that the admin passes on; the previous reset link stops
+ * A password-reset link (valid 24 hours) emailed to the user and shown to the admin, who can pass it on; the previous reset link stops
  * working. The user's password and sessions stay as they are until the link is used.
  */
 export async function issuePasswordReset(
   ctx: Ctx,
   input: IssuePasswordResetInput,
-): Promise<{ userId: string; linkPath: string; expiresAt: Date }> {
+): Promise<{ userId: string; linkPath: string; expiresAt: Date; emailId: string }> {
   if (!can(ctx.actor, "users.reset_password")) throw forbidden();
   const { userId } = userIdInputSchema.parse(input);
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const user = await getUserForUpdateOrThrow(tx, userId);
     if (user.deactivatedAt) throw invalid("user_deactivated");
     const { token, expiresAt } = await issueUserToken(tx, { userId, kind: "password_reset", createdById: ctx.actor.id, now: ctx.now });
-    return { userId, linkPath: setPasswordPath(token), expiresAt };
+    const linkPath = setPasswordPath(token);
+    const [{ locale }] = await tx.select({ locale: users.locale }).from(users).where(eq(users.id, userId));
+    const emailId = await queueSystemEmail(tx, {
+      purpose: "password_reset",
+      to: { address: user.email, firstName: user.firstName, lastName: user.lastName, locale },
+      linkPath,
+      expiresAt,
+      now: ctx.now,
+    });
+    return { userId, linkPath, expiresAt, emailId };
   });
+  jobsEnqueued();
+  return result;
 }

@@ -1,12 +1,14 @@
 import { getTranslations } from "next-intl/server";
 import { NavLink } from "@/components/shell/nav-link";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 
 /** The settings sub-navigation. Each page checks the permission itself too: layouts render in parallel with pages. */
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
-  await requirePermission("settings.view");
+  const actor = await requirePermission("settings.view");
   const t = await getTranslations("settings.nav");
   const modules = await getTranslations("modules");
+  const outbox = await getTranslations("outbox");
   return (
     <div className="grid gap-8 md:grid-cols-[11rem_minmax(0,1fr)]">
       <nav aria-label={t("label")}>
@@ -23,6 +25,11 @@ export default async function SettingsLayout({ children }: { children: React.Rea
           <li>
             <NavLink href="/settings/modules">{modules("settingsNav")}</NavLink>
           </li>
+          {can(actor, "email.admin") && (
+            <li>
+              <NavLink href="/settings/outbox">{outbox("nav")}</NavLink>
+            </li>
+          )}
         </ul>
       </nav>
       <div className="min-w-0">{children}</div>
