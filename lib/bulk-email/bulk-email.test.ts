@@ -10,7 +10,9 @@ import { emptyViewDefinition } from "@/lib/views/definition";
 import { refusal, seedView } from "@/lib/views/test-fixtures";
 import { ctx, seedCrm } from "@/test/crm-fixtures";
 import { createTestDb, testDbKind } from "@/test/db";
+import { getBulkRunOrThrow, listBulkRecipients, listBulkRuns } from "./list-bulk-runs";
 import { prepareBulkBatch, prepareBulkJob } from "./prepare-batch";
+import { previewBulkRun } from "./preview-bulk-run";
 import { recordBulkOutcome } from "./record-outcome";
 import { startBulkRun } from "./start-bulk-run";
 import { unsubscribeByToken } from "./unsubscribe";
@@ -87,7 +89,7 @@ describe("bulk email from a view", async () => {
     });
     const [t] = await db
       .insert(emailTemplates)
-      .values({ moduleId: crm.module.id, name: "Hello", subject: "Offer for {{card.name}}", bodyHtml: `<p>Dear {{recipient.name}}, see {{card.field.${crm.fields.website.id}}} — {{company.name}}</p>` })
+      .values({ moduleId: crm.module.id, name: "Hello", subject: "Offer for {{card.name}}", bodyHtml: `<p>Dear {{recipient.name}}, see {{card.field.${crm.fields.website.id}}} — {{company.name}}</p><p>Call {{person.phone}}</p>` })
       .returning();
     templateId = t.id;
     await seedCard(db, crm, { name: "Alpha <script>", persons: [["Anna", "Kiss", ["Anna@Alpha.test"]], ["Bela", "Nagy", ["bela@alpha.test"]]], company: ["Alpha Kft", ["office@alpha.test"]] });
@@ -141,6 +143,23 @@ describe("bulk email from a view", async () => {
     expect(await runRow(db, started.runId)).toMatchObject({ sent: 1, skipped: 3 });
   });
 
+  it("the preview counts recipients and skips by reason and renders three samples with their empty variables, storing nothing", async () => {
+    const runs = (await db.select().from(bulkRuns)).length;
+    await db.update(contacts).set({ phones: ["+36 1 234 5678"] }).where(eq(contacts.firstName, "Bela"));
+    const preview = await previewBulkRun(ctx(db, manager, now), input("all_persons"));
+    expect(preview).toMatchObject({ viewName: "New leads", templateName: "Hello", cards: 4, recipients: 2, skipped: { no_address: 1, unsubscribed: 1, duplicate: 1 }, withEmptyVariables: 1 });
+    expect(preview.skippedExamples.map((s) => [s.cardName, s.reason])).toEqual([["Beta", "no_address"], ["Gamma", "unsubscribed"], ["Delta", "duplicate"]]);
+    expect(preview.samples.map((s) => [s.to, s.subject, s.emptyVariables])).toEqual([
+      ["anna@alpha.test", "Offer for Alpha <script>", ["person.phone"]],
+      ["bela@alpha.test", "Offer for Alpha <script>", []],
+    ]);
+    expect(preview.samples[0].html).toContain("Dear Anna Kiss");
+    const company = await previewBulkRun(ctx(db, manager, now), input("main_person"));
+    expect(company.recipients).toBe(1);
+    expect((await db.select().from(bulkRuns)).length).toBe(runs);
+    expect(await refusal(previewBulkRun(ctx(db, crm.actors.normal, now), input("main_person")))).toMatchObject({ kind: "forbidden" });
+  });
+
   it("all persons, and the company's address (or the main person's company)", async () => {
     const all = await startBulkRun(ctx(db, manager, now), input("all_persons"));
     expect((await recipientsOf(db, all.runId)).map((r) => [r.address, r.reason])).toEqual([
@@ -184,8 +203,29 @@ describe("bulk email from a view", async () => {
     expect(await refusal(startBulkRun(ctx(db, gm, now), input("main_person")))).toMatchObject({ code: "bulk_no_recipients" });
     await seedCard(db, crm, { name: "Hungarian deal", ownerId: crm.actors.normal.id, persons: [["Hanna", "Hun", ["hanna@hu.test"]]] });
     await seedCard(db, crm, { name: "Romanian deal", ownerId: crm.actors.groupRestrictedRo.id, persons: [["Radu", "Ro", ["radu@ro.test"]]] });
-    const run = await startBulkRun(ctx(db, gm, now), input("main_person"));
+    const run = await startBulkRun(ctx(db, gm, new Date(now.getTime() + 1000)), input("main_person"));
     expect((await recipientsOf(db, run.runId)).map((r) => r.address)).toEqual(["hanna@hu.test"]);
+
+    // The Automations page: a group manager lists only their own runs; a manager every run, recipients paged and filtered.
+    expect((await listBulkRuns(ctx(db, gm), { moduleId: crm.module.id })).runs.map((r) => r.id)).toEqual([run.runId]);
+    const all = await listBulkRuns(ctx(db, manager), { moduleId: crm.module.id, limit: 2 });
+    // Runs started at the same moment are paged by id after it: every run once.
+    const seen = [...all.runs.map((r) => r.id)];
+    for (let next = all.next; next; ) {
+      const page = await listBulkRuns(ctx(db, manager), { moduleId: crm.module.id, limit: 2, before: next });
+      seen.push(...page.runs.map((r) => r.id));
+      next = page.next;
+    }
+    expect(seen.sort()).toEqual((await db.select().from(bulkRuns)).map((r) => r.id).sort());
+    expect(all.runs[0]).toMatchObject({ id: run.runId, templateName: "Hello", total: 1 });
+    expect(all.next).not.toBeNull();
+    expect(await refusal(getBulkRunOrThrow(ctx(db, gm), all.runs[1].id))).toMatchObject({ code: "bulk_run_not_found" });
+    expect(await refusal(listBulkRuns(ctx(db, crm.actors.normal), { moduleId: crm.module.id }))).toMatchObject({ kind: "forbidden" });
+    const older = all.runs[1].id;
+    const skippedPage = await listBulkRecipients(ctx(db, manager), { runId: older, outcome: "skipped", limit: 2 });
+    expect(skippedPage.rows.map((r) => r.outcome)).toEqual(["skipped", "skipped"]);
+    const rest = await listBulkRecipients(ctx(db, manager), { runId: older, outcome: "skipped", after: skippedPage.next!, limit: 2 });
+    expect(rest.rows.length + skippedPage.rows.length).toBe((await recipientsOf(db, older)).filter((r) => r.outcome === "skipped").length);
   });
 
   it("unsubscribe: a signed token suppresses the address once; forged, foreign or replayed tokens change nothing; the next run skips it; an admin lifts it", async () => {
