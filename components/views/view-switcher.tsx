@@ -26,6 +26,8 @@ export type ViewSwitcherProps = {
   keep?: Record<string, string | null | undefined>;
   /** The edge the menu lines up with (default: left). */
   align?: "left" | "right";
+  /** The viewer may bulk-email a view (`email.bulk_send`): "Email…" among the current view's actions. */
+  canEmail?: boolean;
 };
 
 /** `basePath` with the kept parameters and the view (none: all cards). */
@@ -46,8 +48,9 @@ type Dialog = "rename" | "trash" | null;
  * navigation's menus: arrow keys, Home and End move between its items, Escape closes it and gives focus
  * back to the button, so do a click outside, tabbing away and following a link.
  */
-export function ViewSwitcher({ moduleId, views, currentViewId, basePath, keep, align = "left" }: ViewSwitcherProps) {
+export function ViewSwitcher({ moduleId, views, currentViewId, basePath, keep, align = "left", canEmail = false }: ViewSwitcherProps) {
   const t = useTranslations("views.switcher");
+  const tBulk = useTranslations("bulk-email.viewAction");
   const message = useErrorMessage();
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -212,6 +215,7 @@ export function ViewSwitcher({ moduleId, views, currentViewId, basePath, keep, a
             <ul className="space-y-0.5">
               {current.canEdit && <li>{link(`/modules/${moduleId}/views/${current.id}/edit`, t("edit"))}</li>}
               {current.canEdit && <li>{action(t("rename"), () => openDialog("rename"))}</li>}
+              {canEmail && <li>{link(`/modules/${moduleId}/views/${current.id}/email`, tBulk("email"))}</li>}
               <li>{action(t("duplicate"), () => duplicate.run({ viewId: current.id, moduleId, name: t("copyOf", { name: current.name }) }), { disabled: duplicate.pending })}</li>
               {current.canEdit && group.length > 1 && (
                 <>

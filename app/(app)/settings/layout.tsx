@@ -7,6 +7,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
   await requirePermission("settings.view");
   const t = await getTranslations("settings.nav");
   const modules = await getTranslations("modules");
+  const bulk = await getTranslations("bulk-email.suppressions");
   return (
     <div className="grid gap-8 md:grid-cols-[11rem_minmax(0,1fr)]">
       <nav aria-label={t("label")}>
@@ -22,6 +23,9 @@ export default async function SettingsLayout({ children }: { children: React.Rea
           </li>
           <li>
             <NavLink href="/settings/modules">{modules("settingsNav")}</NavLink>
+          </li>
+          <li>
+            <NavLink href="/settings/suppressions">{bulk("nav")}</NavLink>
           </li>
         </ul>
       </nav>
