@@ -1,0 +1,157 @@
+import { expect, test, type Page } from "@playwright/test";
+import postgres from "postgres";
+import { admin, createModule, inviteAndActivate, signIn } from "./fixtures";
+import { postServerAction } from "./server-action";
+
+/**
+ * Issue 11's bulk story: a manager opens a view, "Email the cards…" → template and recipients →
+ * preview (count, skipped with reason, samples with an empty variable flagged) → send, and lands on the
+ * module's Automations page with the run; a Normal user's hand-made POST of the start action is refused;
+ * an unsubscribe link opened by a scanner (GET) changes nothing, a forged token is answered harmlessly.
+ *
+ * Data the story does not build through the UI — the email template (the templates helper's editor is
+ * on another branch until the merge), the cards with their persons, the shared view — is written into
+ * the PostgreSQL database directly, so the story runs on the PostgreSQL project only.
+ * INTEGRATOR: once templates are merged, write the template through its editor and run this on PGlite too.
+ */
+test.describe.configure({ mode: "serial" });
+
+const run = Date.now().toString(36);
+const manager = { firstName: "Mira", lastName: "Menedzser", email: `mira.bulk.${run}@nordlicht.test`, password: "Mira-Bulk-2026!" };
+const normal = { firstName: "Nándor", lastName: "Normál", email: `nandor.bulk.${run}@nordlicht.test`, password: "Nandor-Bulk-2026!" };
+const moduleName = `Bulk HU ${run}`;
+const viewName = `Newsletter ${run}`;
+let moduleId = "";
+let viewId = "";
+
+function database() {
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.pathname = `/${process.env.E2E_POSTGRES_DATABASE}`;
+  return postgres(url.toString(), { max: 1, onnotice: () => {} });
+}
+
+test.beforeEach(({}, testInfo) => {
+  test.skip(testInfo.project.name !== "postgres", "seeds its template and cards in PostgreSQL (see the note above)");
+});
+
+async function openSwitcher(page: Page) {
+  const switcher = page.getByRole("button", { name: /^View:/ });
+  await expect(switcher).toHaveAttribute("data-ready", "");
+  await switcher.click();
+}
+
+test("an admin sets up the module, its template, three cards and a shared view", async ({ page, browser }) => {
+  await signIn(page, admin.email, admin.password);
+  moduleId = (await createModule(page, moduleName)).split("/")[2];
+  await (await inviteAndActivate(page, browser, manager, "Manager")).context().close();
+  await (await inviteAndActivate(page, browser, normal, "Normal")).context().close();
+
+  const sql = database();
+  try {
+    const [status] = await sql`select id from statuses where module_id = ${moduleId} order by position limit 1`;
+    const [me] = await sql`select id from users where email = ${manager.email}`;
+    await sql`insert into email_templates (module_id, name, subject, body_html) values (${moduleId}, 'Spring offer', 'Spring offer for {{card.name}}', '<p>Dear {{recipient.name}},</p><p>call us on {{person.phone}}.</p>')`;
+    const people: [string, string, string | null][] = [
+      ["Alma Kft", "Kiss Anna", `anna.${run}@alma.test`],
+      ["Barack Bt", "Nagy Béla", `bela.${run}@barack.test`],
+      ["Citrom Zrt", "", null],
+    ];
+    for (const [card, person, address] of people) {
+      const [c] = await sql`insert into cards (module_id, status_id, name) values (${moduleId}, ${status.id}, ${card}) returning id`;
+      if (!person) continue;
+      const [last, first] = person.split(" ");
+      const phones = card.startsWith("Barack") ? ["+36 1 234 5678"] : [];
+      const [p] = await sql`insert into contacts (kind, name, first_name, last_name, emails, phones) values ('person', ${person}, ${first}, ${last}, ${[address!]}, ${phones}) returning id`;
+      await sql`insert into card_contacts (card_id, contact_id, position) values (${c.id}, ${p.id}, 0)`;
+    }
+    const definition = { version: 1, filter: { on: "group", join: "and", conditions: [] }, columns: [], sort: { by: "deadline" } };
+    const [v] = await sql`insert into views (module_id, created_by_id, shared, name, definition, position) values (${moduleId}, ${me.id}, true, ${viewName}, ${sql.json(definition)}, 0) returning id`;
+    viewId = v.id;
+  } finally {
+    await sql.end();
+  }
+});
+
+test("a manager emails the view's cards: preview with the count, the skipped card and an empty variable, then send", async ({ page }) => {
+  await signIn(page, manager.email, manager.password);
+  await page.goto(`/modules/${moduleId}?view=${viewId}`);
+  await openSwitcher(page);
+  await page.getByRole("link", { name: "Email the cards…" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Email the cards of “${viewName}”` })).toBeVisible();
+  await expect(page.getByLabel("Template")).toHaveValue(/[0-9a-f-]{36}/);
+  await page.getByRole("radio", { name: "The card's main person" }).check();
+  await page.getByRole("button", { name: "Preview" }).click();
+
+  await expect(page.getByTestId("bulk-summary")).toHaveText("2 recipients from 3 cards");
+  await expect(page.getByText("Skipped: 1 recipient")).toBeVisible();
+  await expect(page.getByText("No address: 1")).toBeVisible();
+  await expect(page.getByText("1 recipient gets an email with an empty variable.")).toBeVisible();
+  await expect(page.getByText("Empty: person.phone")).toBeVisible();
+  const sample = page.frameLocator(`iframe[title="Sample email to anna.${run}@alma.test"]`);
+  await expect(sample.getByText("Dear Kiss Anna,")).toBeVisible();
+  await expect(page.getByText("Spring offer for Alma Kft")).toBeVisible();
+
+  // Changing a choice drops the preview: what is sent is what was previewed.
+  await page.getByRole("radio", { name: "All persons of the card" }).check();
+  await expect(page.getByRole("button", { name: /^Send/ })).toBeHidden();
+  await page.getByRole("radio", { name: "The card's main person" }).check();
+  await page.getByRole("button", { name: "Preview" }).click();
+  await page.getByRole("button", { name: "Send 2 emails" }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/modules/${moduleId}/automations\\?run=`));
+  await expect(page.getByRole("heading", { level: 1, name: "Automations" })).toBeVisible();
+  const runCard = page.getByRole("listitem").filter({ hasText: `Spring offer to “${viewName}”` });
+  await expect(runCard.getByRole("progressbar", { name: `Progress of the run: Spring offer to “${viewName}”` })).toBeVisible();
+  await expect(runCard).toContainText("· 1 skipped ·");
+  await expect(runCard).toContainText("3 in all");
+
+  await runCard.getByRole("link", { name: "Recipients" }).click();
+  await page.getByRole("link", { name: "Skipped", exact: true }).click();
+  await expect(page.getByRole("row", { name: /Citrom Zrt/ })).toContainText("No address");
+});
+
+test("the run's progress reaches 100 % live on the Automations page", async ({ page }) => {
+  // INTEGRATOR: needs the job runner (lib/jobs/run-jobs.ts in server.ts) and deliver-email, stand-ins on this
+  // branch: without them the run stays "Preparing". Remove this line after the merge.
+  test.fixme(true, "needs the jobs helper's runner and deliver-email");
+  await signIn(page, manager.email, manager.password);
+  await page.goto(`/modules/${moduleId}/automations`);
+  const runCard = page.getByRole("listitem").filter({ hasText: `Spring offer to “${viewName}”` });
+  await expect(runCard.getByTestId("bulk-percent")).toHaveText("100 %");
+  await expect(runCard).toContainText("Done");
+});
+
+test("a Normal user's hand-made POST of the start action is refused and starts nothing", async ({ page }) => {
+  await signIn(page, normal.email, normal.password);
+  const sql = database();
+  try {
+    const count = async () => Number((await sql`select count(*)::int as n from bulk_runs where module_id = ${moduleId}`)[0].n);
+    const before = await count();
+    const [template] = await sql`select id from email_templates where module_id = ${moduleId}`;
+    const { body } = await postServerAction(page.request, {
+      page: `/modules/${moduleId}/views/${viewId}/email`,
+      filename: "app/(app)/modules/[moduleId]/automations/actions.ts",
+      exportedName: "startBulkRunAction",
+      args: [null, { moduleId, viewId, templateId: template.id, recipientRule: "main_person" }],
+    });
+    expect(body).toContain('"error":"forbidden"');
+    expect(await count()).toBe(before);
+    // The page itself is not theirs either, nor the view menu's action.
+    const response = await page.goto(`/modules/${moduleId}/views/${viewId}/email`);
+    expect(response?.status()).toBe(403);
+  } finally {
+    await sql.end();
+  }
+});
+
+test("unsubscribe: opening a link changes nothing; a forged token is answered harmlessly", async ({ page, request }) => {
+  const forged = `${crypto.randomUUID()}.bm90LWEtcmVhbC1zaWduYXR1cmUtYXQtYWxsLXJlYWxseQ`;
+  const opened = await request.get(`/api/unsubscribe?token=${encodeURIComponent(forged)}`, { maxRedirects: 0 });
+  expect(opened.status()).toBe(303);
+  expect(opened.headers()["location"]).toBe(`/unsubscribe?token=${encodeURIComponent(forged)}`);
+  const oneClick = await request.post(`/api/unsubscribe?token=${encodeURIComponent(forged)}`, { form: { "List-Unsubscribe": "One-Click" } });
+  expect(oneClick.status()).toBe(400);
+  await page.goto(`/unsubscribe?token=${encodeURIComponent(forged)}`);
+  await expect(page.getByRole("alert")).toHaveText("This unsubscribe link is not valid. Use the link of the email you received, as it is.");
+  await expect(page.getByRole("button", { name: "Unsubscribe" })).toBeHidden();
+});
