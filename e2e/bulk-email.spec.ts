@@ -88,7 +88,7 @@ test("a manager emails the view's cards: preview with the count, the skipped car
   await expect(page.getByText("1 recipient gets an email with an empty variable.")).toBeVisible();
   await expect(page.getByText("Empty: person.phone")).toBeVisible();
   const sample = page.frameLocator(`iframe[title="Sample email to anna.${run}@alma.test"]`);
-  await expect(sample.getByText("Dear Kiss Anna,")).toBeVisible();
+  await expect(sample.getByText("Dear Anna Kiss,")).toBeVisible();
   await expect(page.getByText("Spring offer for Alma Kft")).toBeVisible();
 
   // Changing a choice drops the preview: what is sent is what was previewed.
@@ -152,6 +152,6 @@ test("unsubscribe: opening a link changes nothing; a forged token is answered ha
   const oneClick = await request.post(`/api/unsubscribe?token=${encodeURIComponent(forged)}`, { form: { "List-Unsubscribe": "One-Click" } });
   expect(oneClick.status()).toBe(400);
   await page.goto(`/unsubscribe?token=${encodeURIComponent(forged)}`);
-  await expect(page.getByRole("alert")).toHaveText("This unsubscribe link is not valid. Use the link of the email you received, as it is.");
+  await expect(page.getByRole("alert").filter({ hasText: "not valid" })).toHaveText("This unsubscribe link is not valid. Use the link of the email you received, as it is.");
   await expect(page.getByRole("button", { name: "Unsubscribe" })).toBeHidden();
 });

@@ -106,7 +106,7 @@ export function BulkEmailForm({ moduleId, viewId, templates }: Props) {
                     ))}
                 </ul>
                 <details className="mt-2">
-                  <summary className="cursor-pointer text-slate-600">{t("skippedTitle", { count: data.skippedExamples.length })}</summary>
+                  <summary className="cursor-pointer text-slate-600">{t("skippedWho")}</summary>
                   <ul className="mt-1 space-y-0.5 pl-5">
                     {data.skippedExamples.map((s, i) => (
                       <li key={`${s.cardId}-${i}`}>{t("skippedExample", { card: s.cardName, reason: t(`reason_${s.reason}`) })}</li>
