@@ -106,7 +106,11 @@ test("a manager emails the view's cards: preview with the count, the skipped car
   await expect(runCard).toContainText("3 in all");
 
   await runCard.getByRole("link", { name: "Recipients" }).click();
+  await expect(page.getByRole("row", { name: /Alma Kft/ })).toContainText("Waiting");
   await page.getByRole("link", { name: "Skipped", exact: true }).click();
+  await expect(page).toHaveURL(/outcome=skipped/);
+  await expect(page.getByRole("link", { name: "Skipped", exact: true })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("row", { name: /Alma Kft/ })).toBeHidden();
   await expect(page.getByRole("row", { name: /Citrom Zrt/ })).toContainText("No address");
 });
 
@@ -119,6 +123,28 @@ test("the run's progress reaches 100 % live on the Automations page", async ({ p
   const runCard = page.getByRole("listitem").filter({ hasText: `Spring offer to “${viewName}”` });
   await expect(runCard.getByTestId("bulk-percent")).toHaveText("100 %");
   await expect(runCard).toContainText("Done");
+});
+
+test("a recipient's unsubscribe link: the page asks first, the button unsubscribes, a replayed one-click changes nothing more", async ({ page, request }) => {
+  // INTEGRATOR: the emails exist once the runner has prepared the run's batches (stand-in here). Remove after the merge.
+  test.fixme(true, "needs the jobs helper's runner");
+  const sql = database();
+  try {
+    const [email] = await sql`select headers from emails where to_address = ${`anna.${run}@alma.test`} and kind = 'bulk'`;
+    const oneClick = /^<([^>]+)>/.exec(email.headers["List-Unsubscribe"])![1];
+    expect(email.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+    const token = new URL(oneClick).searchParams.get("token")!;
+    await page.goto(`/unsubscribe?token=${encodeURIComponent(token)}`);
+    await expect(page.getByText(`Stop bulk emails to anna.${run}@alma.test?`)).toBeVisible();
+    expect((await sql`select count(*)::int as n from email_suppressions where address = ${`anna.${run}@alma.test`}`)[0].n).toBe(0);
+    await page.getByRole("button", { name: "Unsubscribe" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "is unsubscribed" })).toBeVisible();
+    // A mail client's one-click POST of the same (replayed) link: answered, nothing more changes.
+    expect((await request.post(new URL(oneClick).pathname + new URL(oneClick).search, { form: { "List-Unsubscribe": "One-Click" } })).status()).toBe(200);
+    expect((await sql`select count(*)::int as n from email_suppressions where address = ${`anna.${run}@alma.test`}`)[0].n).toBe(1);
+  } finally {
+    await sql.end();
+  }
 });
 
 test("a Normal user's hand-made POST of the start action is refused and starts nothing", async ({ page }) => {
