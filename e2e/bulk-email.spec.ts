@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import postgres from "postgres";
 import { admin, createModule, inviteAndActivate, signIn } from "./fixtures";
@@ -33,6 +34,13 @@ function database() {
 test.beforeEach(({}, testInfo) => {
   test.skip(testInfo.project.name !== "postgres", "seeds its template and cards in PostgreSQL (see the note above)");
 });
+
+/** Serious and critical WCAG 2.1 AA findings on the page as it is now. */
+async function axeProblems(page: Page): Promise<string[]> {
+  // The sample emails (sandboxed frames, no scripts) are the email, not the app: left out.
+  const { violations } = await new AxeBuilder({ page }).exclude("iframe").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
 
 async function openSwitcher(page: Page) {
   const switcher = page.getByRole("button", { name: /^View:/ });
@@ -96,6 +104,7 @@ test("a manager emails the view's cards: preview with the count, the skipped car
   await expect(page.getByRole("button", { name: /^Send/ })).toBeHidden();
   await page.getByRole("radio", { name: "The card's main person" }).check();
   await page.getByRole("button", { name: "Preview" }).click();
+  expect(await axeProblems(page)).toEqual([]);
   await page.getByRole("button", { name: "Send 2 emails" }).click();
 
   await expect(page).toHaveURL(new RegExp(`/modules/${moduleId}/automations\\?run=`));
@@ -105,6 +114,7 @@ test("a manager emails the view's cards: preview with the count, the skipped car
   await expect(runCard).toContainText("· 1 skipped ·");
   await expect(runCard).toContainText("3 in all");
 
+  expect(await axeProblems(page)).toEqual([]);
   await runCard.getByRole("link", { name: "Recipients" }).click();
   await expect(page.getByRole("row", { name: /Alma Kft/ })).toContainText("Waiting");
   await page.getByRole("link", { name: "Skipped", exact: true }).click();
@@ -112,6 +122,7 @@ test("a manager emails the view's cards: preview with the count, the skipped car
   await expect(page.getByRole("link", { name: "Skipped", exact: true })).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("row", { name: /Alma Kft/ })).toBeHidden();
   await expect(page.getByRole("row", { name: /Citrom Zrt/ })).toContainText("No address");
+  expect(await axeProblems(page)).toEqual([]);
 });
 
 test("the run's progress reaches 100 % live on the Automations page", async ({ page }) => {
