@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 import { duplicateViewAction, moveViewAction } from "@/app/(app)/modules/[moduleId]/views/actions";
 import { LinkPendingHint } from "@/components/shell/navigation-feedback";
+import { buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { useErrorMessage, useFormAction } from "@/components/ui/form";
 import type { ViewSummary } from "@/lib/views/list-views";
@@ -26,7 +27,7 @@ export type ViewSwitcherProps = {
   keep?: Record<string, string | null | undefined>;
   /** The edge the menu lines up with (default: left). */
   align?: "left" | "right";
-  /** The viewer may bulk-email a view (`email.bulk_send`): "Email…" among the current view's actions. */
+  /** The viewer may bulk-email a view (`email.bulk_send`): "Email the cards…" beside the switcher while a view is open. */
   canEmail?: boolean;
 };
 
@@ -155,9 +156,10 @@ export function ViewSwitcher({ moduleId, views, currentViewId, basePath, keep, a
   const section = "mt-1 border-t border-slate-100 pt-1";
 
   return (
-    <div
-      ref={root}
-      className="relative min-w-0"
+    <>
+      <div
+        ref={root}
+        className="relative min-w-0"
       onKeyDown={onKeyDown}
       onBlur={(event) => {
         if (open && !root.current?.contains(event.relatedTarget as Node | null)) setOpen(false);
@@ -215,7 +217,6 @@ export function ViewSwitcher({ moduleId, views, currentViewId, basePath, keep, a
             <ul className="space-y-0.5">
               {current.canEdit && <li>{link(`/modules/${moduleId}/views/${current.id}/edit`, t("edit"))}</li>}
               {current.canEdit && <li>{action(t("rename"), () => openDialog("rename"))}</li>}
-              {canEmail && <li>{link(`/modules/${moduleId}/views/${current.id}/email`, tBulk("email"))}</li>}
               <li>{action(t("duplicate"), () => duplicate.run({ viewId: current.id, moduleId, name: t("copyOf", { name: current.name }) }), { disabled: duplicate.pending })}</li>
               {current.canEdit && group.length > 1 && (
                 <>
@@ -250,6 +251,12 @@ export function ViewSwitcher({ moduleId, views, currentViewId, basePath, keep, a
           <TrashViewDialog moduleId={moduleId} view={current} next={viewHref(basePath, keep, null)} open={dialog === "trash"} onClose={closeDialog} />
         </>
       )}
-    </div>
+      </div>
+      {canEmail && current && (
+        <Link href={`/modules/${moduleId}/views/${current.id}/email`} prefetch={false} className={buttonClass("secondary", "sm")}>
+          {tBulk("email")}
+        </Link>
+      )}
+    </>
   );
 }
