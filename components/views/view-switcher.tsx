@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 import { duplicateViewAction, moveViewAction } from "@/app/(app)/modules/[moduleId]/views/actions";
 import { LinkPendingHint } from "@/components/shell/navigation-feedback";
+import { buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { useErrorMessage, useFormAction } from "@/components/ui/form";
 import type { ViewSummary } from "@/lib/views/list-views";
@@ -26,6 +27,8 @@ export type ViewSwitcherProps = {
   keep?: Record<string, string | null | undefined>;
   /** The edge the menu lines up with (default: left). */
   align?: "left" | "right";
+  /** The viewer may bulk-email a view (`email.bulk_send`): "Email the cards…" beside the switcher while a view is open. */
+  canEmail?: boolean;
 };
 
 /** `basePath` with the kept parameters and the view (none: all cards). */
@@ -46,8 +49,9 @@ type Dialog = "rename" | "trash" | null;
  * navigation's menus: arrow keys, Home and End move between its items, Escape closes it and gives focus
  * back to the button, so do a click outside, tabbing away and following a link.
  */
-export function ViewSwitcher({ moduleId, views, currentViewId, basePath, keep, align = "left" }: ViewSwitcherProps) {
+export function ViewSwitcher({ moduleId, views, currentViewId, basePath, keep, align = "left", canEmail = false }: ViewSwitcherProps) {
   const t = useTranslations("views.switcher");
+  const tBulk = useTranslations("bulk-email.viewAction");
   const message = useErrorMessage();
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -152,9 +156,10 @@ export function ViewSwitcher({ moduleId, views, currentViewId, basePath, keep, a
   const section = "mt-1 border-t border-slate-100 pt-1";
 
   return (
-    <div
-      ref={root}
-      className="relative min-w-0"
+    <>
+      <div
+        ref={root}
+        className="relative min-w-0"
       onKeyDown={onKeyDown}
       onBlur={(event) => {
         if (open && !root.current?.contains(event.relatedTarget as Node | null)) setOpen(false);
@@ -246,6 +251,12 @@ export function ViewSwitcher({ moduleId, views, currentViewId, basePath, keep, a
           <TrashViewDialog moduleId={moduleId} view={current} next={viewHref(basePath, keep, null)} open={dialog === "trash"} onClose={closeDialog} />
         </>
       )}
-    </div>
+      </div>
+      {canEmail && current && (
+        <Link href={`/modules/${moduleId}/views/${current.id}/email`} prefetch={false} className={buttonClass("secondary", "sm")}>
+          {tBulk("email")}
+        </Link>
+      )}
+    </>
   );
 }

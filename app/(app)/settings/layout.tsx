@@ -9,6 +9,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
   const t = await getTranslations("settings.nav");
   const modules = await getTranslations("modules");
   const outbox = await getTranslations("outbox");
+  const bulk = await getTranslations("bulk-email.suppressions");
   return (
     <div className="grid gap-8 md:grid-cols-[11rem_minmax(0,1fr)]">
       <nav aria-label={t("label")}>
@@ -26,9 +27,14 @@ export default async function SettingsLayout({ children }: { children: React.Rea
             <NavLink href="/settings/modules">{modules("settingsNav")}</NavLink>
           </li>
           {can(actor, "email.admin") && (
-            <li>
-              <NavLink href="/settings/outbox">{outbox("nav")}</NavLink>
-            </li>
+            <>
+              <li>
+                <NavLink href="/settings/outbox">{outbox("nav")}</NavLink>
+              </li>
+              <li>
+                <NavLink href="/settings/suppressions">{bulk("nav")}</NavLink>
+              </li>
+            </>
           )}
         </ul>
       </nav>

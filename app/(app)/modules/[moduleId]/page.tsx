@@ -14,6 +14,7 @@ import { ViewSwitcher } from "@/components/views/view-switcher";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { getDb } from "@/db/client";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { defaultCardSort, sameSort, sortKey, type CardSort } from "@/lib/cards/card-list-cursor";
 import { statusCounts } from "@/lib/cards/status-counts";
@@ -69,7 +70,7 @@ export default async function CardListPage({ params, searchParams }: Props) {
         total={counts.total}
         totalCapped={counts.capped.length > 0}
         viewName={view?.name}
-        switcher={<ViewSwitcher moduleId={config.module.id} views={views} currentViewId={view?.id ?? null} basePath={path} keep={{ user: p.user, q: p.q }} />}
+        switcher={<ViewSwitcher moduleId={config.module.id} views={views} currentViewId={view?.id ?? null} basePath={path} keep={{ user: p.user, q: p.q }} canEmail={can(actor, "email.bulk_send")} />}
       />
       <div className="grid grid-cols-1 gap-4 md:gap-6 xl:grid-cols-[13rem_minmax(0,1fr)]">
         <aside className="hidden md:block">

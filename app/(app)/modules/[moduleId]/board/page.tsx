@@ -10,6 +10,7 @@ import { ViewNotice } from "@/components/card-list/view-notice";
 import { LiveRefresh } from "@/components/live/live-provider";
 import { ViewSwitcher } from "@/components/views/view-switcher";
 import { getDb } from "@/db/client";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { defaultCardSort, sameSort, sortKey } from "@/lib/cards/card-list-cursor";
 import { listCards } from "@/lib/cards/list-cards";
@@ -61,7 +62,7 @@ export default async function BoardPage({ params, searchParams }: Props) {
         total={counts.total}
         totalCapped={counts.capped.length > 0}
         viewName={view?.name}
-        switcher={<ViewSwitcher moduleId={config.module.id} views={views} currentViewId={view?.id ?? null} basePath={`/modules/${config.module.id}/board`} keep={{ user: p.user, q: p.q }} />}
+        switcher={<ViewSwitcher moduleId={config.module.id} views={views} currentViewId={view?.id ?? null} basePath={`/modules/${config.module.id}/board`} keep={{ user: p.user, q: p.q }} canEmail={can(actor, "email.bulk_send")} />}
       />
       <h2 className="sr-only">{t("caption", { module: config.module.name })}</h2>
       <div className="mb-4 space-y-4">
