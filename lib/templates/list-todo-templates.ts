@@ -1,0 +1,1 @@
+export { listTodoTemplates, todoFromTemplate, type TodoFromTemplate, type TodoTemplateRow } from "./todo-templates";
