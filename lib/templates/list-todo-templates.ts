@@ -1,1 +1,2 @@
-export { listTodoTemplates, todoFromTemplate, type TodoFromTemplate, type TodoTemplateRow } from "./todo-templates";
+export { listTodoTemplates, type TodoTemplateRow } from "./todo-templates";
+export { todoFromTemplate, type TodoFromTemplate, type TodoTemplateShape } from "./todo-from-template";

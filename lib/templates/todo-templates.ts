@@ -4,9 +4,6 @@ import { todoTemplates, users } from "@/db/schema";
 import type { Ctx } from "@/lib/actions/safe-action";
 import { can } from "@/lib/auth/permissions";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
-import { zonedDatePlusDays } from "@/lib/todos/default-deadline";
-import { zonedToInstant } from "@/lib/time/org-time";
-import type { TodoType } from "@/db/schema";
 import {
   createTodoTemplateSchema,
   todoTemplateIdSchema,
@@ -123,23 +120,4 @@ export async function listTodoTemplates({ actor, db }: Ctx, moduleId: string): P
   return rows.map(withShortTime);
 }
 
-export type TodoFromTemplate = { text: string; type: TodoType; deadline: Date; assigneeId: string | null };
-
-/**
- * The todo a template makes for a card now: the deadline `deadlineDays` calendar days after today at
- * `deadlineTime`, both on the organisation's clock (a DST change in between keeps the wall-clock
- * time); the assignee the card's owner or the chosen user (null when the card has no owner).
- * Pure: the caller still checks the assignee may see the card.
- */
-export function todoFromTemplate(
-  template: Pick<TodoTemplateRow, "text" | "type" | "deadlineDays" | "deadlineTime" | "assigneeRule" | "assigneeId">,
-  { now, timeZone, cardOwnerId }: { now: Date; timeZone: string; cardOwnerId: string | null },
-): TodoFromTemplate {
-  const date = zonedDatePlusDays(now, timeZone, template.deadlineDays);
-  return {
-    text: template.text,
-    type: template.type,
-    deadline: zonedToInstant(date, hhmm(template.deadlineTime), timeZone),
-    assigneeId: template.assigneeRule === "user" ? template.assigneeId : cardOwnerId,
-  };
-}
+export { todoFromTemplate, type TodoFromTemplate } from "./todo-from-template";
