@@ -91,7 +91,7 @@ export function EmailTemplateForm({
           <Label htmlFor={`${id}-subject`} className="mb-0">
             {t("subject")}
           </Label>
-          <VariablePicker variables={variables} onPick={insertIntoSubject} label={t("subjectVariable")} />
+          <VariablePicker variables={variables} labelFor={labelFor} onPick={insertIntoSubject} label={t("subjectVariable")} />
         </div>
         <input
           ref={subjectRef}

@@ -61,13 +61,13 @@ export function RichTextEditor({
   return (
     <div className={cn("rounded-md border bg-white shadow-xs focus-within:border-brand-500 focus-within:ring-2 focus-within:ring-brand-500/30", invalid ? "border-red-500" : "border-slate-300")}>
       <input type="hidden" name={name} value={html} />
-      {editor ? <Toolbar editor={editor} variables={variables} /> : <div className="h-11 border-b border-slate-200" aria-hidden />}
+      {editor ? <Toolbar editor={editor} variables={variables} labelFor={labelFor} /> : <div className="h-11 border-b border-slate-200" aria-hidden />}
       {editor ? <EditorContent editor={editor} /> : <div className="min-h-48 px-3 py-2 text-sm text-slate-500">{t("loading")}</div>}
     </div>
   );
 }
 
-function Toolbar({ editor, variables }: { editor: Editor; variables: PickerVariable[] }) {
+function Toolbar({ editor, variables, labelFor }: { editor: Editor; variables: PickerVariable[]; labelFor: (key: string) => string }) {
   const t = useTranslations("templates.editor");
   const state = useEditorState({
     editor,
@@ -112,7 +112,9 @@ function Toolbar({ editor, variables }: { editor: Editor; variables: PickerVaria
             setLinking((l) => !l);
           }}
         >
-          <span aria-hidden>🔗</span>
+          <svg aria-hidden className="size-4" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round">
+            <path d="M8.5 11.5a3 3 0 0 0 4.2 0l2.6-2.6a3 3 0 0 0-4.2-4.2l-.9.9M11.5 8.5a3 3 0 0 0-4.2 0l-2.6 2.6a3 3 0 0 0 4.2 4.2l.9-.9" />
+          </svg>
         </ToolButton>
         <span className="mx-1 h-5 w-px bg-slate-200" aria-hidden />
         <ToolButton label={t("heading2")} active={state.h2} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
@@ -128,7 +130,7 @@ function Toolbar({ editor, variables }: { editor: Editor; variables: PickerVaria
           <span aria-hidden>1.≡</span>
         </ToolButton>
         <span className="ml-auto">
-          <VariablePicker variables={variables} onPick={(key) => chain().insertVariable(key).run()} />
+          <VariablePicker variables={variables} labelFor={labelFor} onPick={(key) => chain().insertVariable(key).run()} />
         </span>
       </div>
       {linking && (

@@ -11,7 +11,7 @@ export type PickerVariable = { key: string; group: string; label: string };
  * "Insert variable": a button opening a searchable list (a combobox: type to narrow, arrows to move,
  * Enter to insert, Escape to close). `onPick` gets the variable's key; focus goes back to the caller.
  */
-export function VariablePicker({ variables, onPick, label }: { variables: PickerVariable[]; onPick: (key: string) => void; label?: string }) {
+export function VariablePicker({ variables, labelFor, onPick, label }: { variables: PickerVariable[]; labelFor: (key: string) => string; onPick: (key: string) => void; label?: string }) {
   const t = useTranslations("templates.picker");
   const tg = useTranslations("templates.groups");
   const [open, setOpen] = useState(false);
@@ -21,8 +21,8 @@ export function VariablePicker({ variables, onPick, label }: { variables: Picker
   const buttonRef = useRef<HTMLButtonElement>(null);
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return q ? variables.filter((v) => v.label.toLowerCase().includes(q) || v.key.toLowerCase().includes(q) || tg(v.group).toLowerCase().includes(q)) : variables;
-  }, [query, variables, tg]);
+    return q ? variables.filter((v) => labelFor(v.key).toLowerCase().includes(q) || v.key.toLowerCase().includes(q) || tg(v.group).toLowerCase().includes(q)) : variables;
+  }, [query, variables, tg, labelFor]);
   const close = () => {
     setOpen(false);
     setQuery("");
@@ -95,7 +95,7 @@ export function VariablePicker({ variables, onPick, label }: { variables: Picker
                 onMouseEnter={() => setActive(i)}
                 className={cn("flex cursor-pointer items-baseline justify-between gap-2 rounded px-2 py-1.5 text-sm", i === active ? "bg-brand-50 text-brand-900" : "text-slate-800")}
               >
-                <span>{v.label}</span>
+                <span>{labelFor(v.key)}</span>
                 <span className="shrink-0 text-xs text-slate-500">{tg(v.group)}</span>
               </li>
             ))}
