@@ -54,8 +54,8 @@ test("an admin writes an email template with the editor and a variable chip", as
   await expect(page.getByRole("option", { selected: true })).toContainText("First name");
   await page.keyboard.press("Enter");
   await expect(body.locator('[data-variable="person.firstName"]')).toHaveText("First name");
+  // Focus is back in the body, after the chip.
   await expect(body).toBeFocused();
-  await page.keyboard.press("Backspace");
   await page.keyboard.type(",");
   await page.keyboard.press("Enter");
   await page.keyboard.press("ControlOrMeta+b");
@@ -65,7 +65,8 @@ test("an admin writes an email template with the editor and a variable chip", as
   await expect(page.getByRole("button", { name: "Bold" })).toHaveAttribute("aria-pressed", "false");
   await expect(body.locator("strong")).toHaveText("thank you");
   await shot(page, "template-editor");
-  expect((await new AxeBuilder({ page }).include("main").analyze()).violations).toEqual([]);
+  const axe = await new AxeBuilder({ page }).include("main").analyze();
+  expect(axe.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(" ")) }))).toEqual([]);
 
   await page.getByRole("button", { name: "Save template" }).click();
   await expect(page).toHaveURL(new RegExp(`${templatesPath}\\?saved=`));
@@ -139,7 +140,7 @@ test("a Normal user cannot open the Templates pages and sees no link to them", a
   const normal = await inviteAndActivate(page, browser, seller, "Normal");
   await normal.goto(listPath);
   await expect(normal.getByRole("heading", { name: moduleName, exact: true })).toBeVisible();
-  await expect(normal.getByRole("link", { name: "Templates" })).toHaveCount(0);
+  await expect(normal.getByRole("link", { name: "Templates", exact: true })).toHaveCount(0);
   for (const path of [`${templatesPath}/new`, templatesPath]) {
     await normal.goto(path);
     await expect(normal.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();

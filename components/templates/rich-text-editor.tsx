@@ -124,10 +124,17 @@ function Toolbar({ editor, variables, labelFor }: { editor: Editor; variables: P
           H3
         </ToolButton>
         <ToolButton label={t("bulletList")} active={state.bulletList} onClick={() => chain().toggleBulletList().run()}>
-          <span aria-hidden>•≡</span>
+          <svg aria-hidden className="size-4" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round">
+            <path d="M8 5.5h9M8 10h9M8 14.5h9" />
+            <circle cx="4" cy="5.5" r="1" fill="currentColor" />
+            <circle cx="4" cy="10" r="1" fill="currentColor" />
+            <circle cx="4" cy="14.5" r="1" fill="currentColor" />
+          </svg>
         </ToolButton>
         <ToolButton label={t("orderedList")} active={state.orderedList} onClick={() => chain().toggleOrderedList().run()}>
-          <span aria-hidden>1.≡</span>
+          <svg aria-hidden className="size-4" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round">
+            <path d="M8 5.5h9M8 10h9M8 14.5h9M3.5 4.5 4.5 4v3M3 14h2l-2 2.2h2" />
+          </svg>
         </ToolButton>
         <span className="ml-auto">
           <VariablePicker variables={variables} labelFor={labelFor} onPick={(key) => chain().insertVariable(key).run()} />
@@ -191,7 +198,8 @@ function ToolButton({ label, shortcut, active, onClick, children }: { label: str
         active ? "bg-brand-100 text-brand-900" : "text-slate-700 hover:bg-slate-100",
       )}
     >
-      {children}
+      {/* The glyph (B, H2, 1.) is decoration; the name is the label. */}
+      <span aria-hidden>{children}</span>
     </button>
   );
 }
