@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { admin, createModule, inviteAndActivate, signIn } from "./fixtures";
+import { admin, chooseLanguage, createModule, inviteAndActivate, signIn } from "./fixtures";
 
 /**
  * Issue 11, templates: an admin writes an email template in the editor (types, bolds, inserts a
@@ -144,5 +144,24 @@ test("a Normal user cannot open the Templates pages and sees no link to them", a
   for (const path of [`${templatesPath}/new`, templatesPath]) {
     await normal.goto(path);
     await expect(normal.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
+  }
+});
+
+test("on a phone, in Hungarian, the Templates page and the editor fit the screen", async ({ page }) => {
+  await signIn(page, admin.email, admin.password);
+  await chooseLanguage(page, "Magyar");
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    await page.goto(templatesPath);
+    await expect(page.getByRole("heading", { name: "Email sablonok" })).toBeVisible();
+    await page.getByRole("link", { name: "Offer follow-up" }).click();
+    await expect(page.getByRole("textbox", { name: "Szöveg" }).locator('[data-variable="person.firstName"]')).toHaveText("Keresztnév");
+    await page.getByRole("button", { name: "Változó beszúrása" }).click();
+    await expect(page.getByRole("option", { name: /Kártya neve/ })).toBeVisible();
+    await shot(page, "template-editor-hu-390");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await chooseLanguage(page, "English");
   }
 });
