@@ -103,7 +103,7 @@ test("a todo template fills a card's New todo", async ({ page }) => {
   await form.getByLabel("Due after (days)").fill("2");
   await form.getByLabel("At", { exact: true }).fill("10:30");
   await form.getByRole("button", { name: "Add todo template" }).click();
-  await expect(page.getByText(`Call to confirm ${run}`)).toBeVisible();
+  await expect(page.getByText(`Call to confirm ${run}`, { exact: true })).toBeVisible();
   await expect(page.getByText("Call · due 2 days later at 10:30 · the card's owner")).toBeVisible();
 
   await page.goto(`${listPath}/new`);
@@ -119,6 +119,14 @@ test("a todo template fills a card's New todo", async ({ page }) => {
   await expect(todos.getByLabel("Time", { exact: true })).toHaveValue("10:30");
   await todos.getByRole("button", { name: "Add todo" }).last().click();
   await expect(todos.getByText(`Call to confirm ${run}`, { exact: true })).toBeVisible();
+
+  // Edited on the Templates page: the summary follows.
+  await page.goto(templatesPath);
+  await page.getByLabel(`Edit Call to confirm ${run}`).click();
+  const edit = page.getByRole("form", { name: `Edit “Call to confirm ${run}”` });
+  await edit.getByLabel("At", { exact: true }).fill("11:15");
+  await edit.getByRole("button", { name: "Save todo template" }).click();
+  await expect(page.getByText("Call · due 2 days later at 11:15 · the card's owner")).toBeVisible();
 });
 
 test("a template goes to the trash and comes back", async ({ page }) => {

@@ -4,30 +4,42 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { FormMessage, SubmitButton, TextField, fieldError, useErrorMessage, useFormAction, type FormState } from "@/components/ui/form";
 import { Input, Label, Select } from "@/components/ui/input";
-import { createTodoTemplateAction } from "@/app/(app)/modules/[moduleId]/templates/actions";
+import { createTodoTemplateAction, updateTodoTemplateAction } from "@/app/(app)/modules/[moduleId]/templates/actions";
 import { todoTypes } from "@/db/schema/todos";
 
-/** Adds a todo template: text, type, deadline (days after the todo is made, at HH:MM), assignee (the card's owner or a chosen user). */
-export function TodoTemplateForm({ moduleId, users }: { moduleId: string; users: { id: string; name: string }[] }) {
+type Existing = { id: string; version: number; text: string; type: string; deadlineDays: number; deadlineTime: string; assigneeRule: "card_owner" | "user"; assigneeId: string | null };
+
+/**
+ * Adds a todo template — or, given `existing`, edits one (guarded by its version): text, type,
+ * deadline (days after the todo is made, at HH:MM), assignee (the card's owner or a chosen user).
+ */
+export function TodoTemplateForm({ moduleId, users, existing }: { moduleId: string; users: { id: string; name: string }[]; existing?: Existing }) {
   const t = useTranslations("templates.todo");
   const tTypes = useTranslations("card.todos.types");
   const message = useErrorMessage();
   const id = useId();
-  const { state, pending, onSubmit, formRef } = useFormAction(createTodoTemplateAction, { resetOnSuccess: true });
-  const [rule, setRule] = useState<"card_owner" | "user">("card_owner");
+  const { state, pending, onSubmit, formRef } = useFormAction(existing ? updateTodoTemplateAction : createTodoTemplateAction, { resetOnSuccess: !existing });
+  const [rule, setRule] = useState<"card_owner" | "user">(existing?.assigneeRule ?? "card_owner");
   const err = (name: string) => fieldError(state as FormState, name);
   return (
     <form ref={formRef} onSubmit={onSubmit} className="space-y-4" noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className="text-sm font-semibold text-slate-900">
-        {t("addTitle")}
+        {existing ? t("editTitle", { text: existing.text }) : t("addTitle")}
       </h3>
-      <input type="hidden" name="moduleId" value={moduleId} />
-      <FormMessage state={state as FormState} success={t("added")} />
-      <TextField label={t("text")} name="text" state={state as FormState} required maxLength={500} autoComplete="off" />
+      {existing ? (
+        <>
+          <input type="hidden" name="todoTemplateId" value={existing.id} />
+          <input type="hidden" name="version" value={existing.version} />
+        </>
+      ) : (
+        <input type="hidden" name="moduleId" value={moduleId} />
+      )}
+      <FormMessage state={state as FormState} success={existing ? t("saved") : t("added")} />
+      <TextField label={t("text")} name="text" state={state as FormState} defaultValue={existing?.text} required maxLength={500} autoComplete="off" />
       <div className="grid gap-4 sm:grid-cols-4">
         <div>
           <Label htmlFor={`${id}-type`}>{t("type")}</Label>
-          <Select id={`${id}-type`} name="type" defaultValue="task">
+          <Select id={`${id}-type`} name="type" defaultValue={existing?.type ?? "task"}>
             {todoTypes.map((type) => (
               <option key={type} value={type}>
                 {tTypes(type)}
@@ -37,12 +49,12 @@ export function TodoTemplateForm({ moduleId, users }: { moduleId: string; users:
         </div>
         <div>
           <Label htmlFor={`${id}-days`}>{t("days")}</Label>
-          <Input id={`${id}-days`} name="deadlineDays" type="number" min={0} max={365} defaultValue={1} inputMode="numeric" aria-invalid={err("deadlineDays") ? true : undefined} />
+          <Input id={`${id}-days`} name="deadlineDays" type="number" min={0} max={365} defaultValue={existing?.deadlineDays ?? 1} inputMode="numeric" aria-invalid={err("deadlineDays") ? true : undefined} />
           {err("deadlineDays") && <p className="mt-1 text-xs text-red-700">{message(err("deadlineDays")!)}</p>}
         </div>
         <div>
           <Label htmlFor={`${id}-time`}>{t("time")}</Label>
-          <Input id={`${id}-time`} name="deadlineTime" type="time" defaultValue="09:00" required aria-invalid={err("deadlineTime") ? true : undefined} />
+          <Input id={`${id}-time`} name="deadlineTime" type="time" defaultValue={existing?.deadlineTime ?? "09:00"} required aria-invalid={err("deadlineTime") ? true : undefined} />
           {err("deadlineTime") && <p className="mt-1 text-xs text-red-700">{message(err("deadlineTime")!)}</p>}
         </div>
         <div>
@@ -56,7 +68,7 @@ export function TodoTemplateForm({ moduleId, users }: { moduleId: string; users:
       {rule === "user" && (
         <div className="sm:w-1/2">
           <Label htmlFor={`${id}-user`}>{t("user")}</Label>
-          <Select id={`${id}-user`} name="assigneeId" defaultValue="" aria-invalid={err("assigneeId") ? true : undefined}>
+          <Select id={`${id}-user`} name="assigneeId" defaultValue={existing?.assigneeId ?? ""} aria-invalid={err("assigneeId") ? true : undefined}>
             <option value="">{t("chooseUser")}</option>
             {users.map((u) => (
               <option key={u.id} value={u.id}>
@@ -68,7 +80,7 @@ export function TodoTemplateForm({ moduleId, users }: { moduleId: string; users:
         </div>
       )}
       <SubmitButton pending={pending} variant="secondary">
-        {t("add")}
+        {existing ? t("save") : t("add")}
       </SubmitButton>
     </form>
   );

@@ -135,7 +135,17 @@ export default async function TemplatesPage({ params, searchParams }: { params: 
                         })}
                       </span>
                     </span>
-                    <TemplateRowAction verb="trash" kind="todo" id={todo.id} name={todo.text} />
+                    <span className="flex items-start gap-1">
+                      <details className="group">
+                        <summary className={`${buttonClass("ghost", "sm")} cursor-pointer list-none`} aria-label={t("todo.editLabel", { text: todo.text })}>
+                          {t("todo.edit")}
+                        </summary>
+                        <div className="mt-2 w-[min(40rem,calc(100vw-4rem))] rounded-md border border-slate-200 bg-white p-4 shadow-sm">
+                          <TodoTemplateForm key={todo.version} moduleId={config.id} users={users} existing={todo} />
+                        </div>
+                      </details>
+                      <TemplateRowAction verb="trash" kind="todo" id={todo.id} name={todo.text} />
+                    </span>
                   </li>
                 ))}
               </ul>
