@@ -158,6 +158,7 @@ test("a Normal user cannot open the Templates pages and sees no link to them", a
 test("on a phone, in Hungarian, the Templates page and the editor fit the screen", async ({ page }) => {
   await signIn(page, admin.email, admin.password);
   await chooseLanguage(page, "Magyar");
+  await expect(page.locator("html")).toHaveAttribute("lang", "hu");
   await page.setViewportSize({ width: 390, height: 844 });
   try {
     await page.goto(templatesPath);
@@ -171,5 +172,6 @@ test("on a phone, in Hungarian, the Templates page and the editor fit the screen
   } finally {
     await page.setViewportSize({ width: 1280, height: 720 });
     await chooseLanguage(page, "English");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
   }
 });
