@@ -2,6 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { can } from "@/lib/auth/permissions";
+import { getCurrentUser } from "@/lib/auth/session";
 import type { CardListParams } from "./list-params";
 import { ViewSwitch } from "./view-switch";
 
@@ -26,7 +28,12 @@ export async function CardListHeader({
   /** The saved views' switcher (components/views/view-switcher.tsx), before List/Board. */
   switcher?: ReactNode;
 }) {
-  const t = await getTranslations("cards.list");
+  const [t, tTools, actor] = await Promise.all([getTranslations("cards.list"), getTranslations("templates.moduleLinks"), getCurrentUser()]);
+  // The module's Templates (managers, admins) and Automations (whoever may bulk-send: its one-time runs).
+  const tools = [
+    actor && can(actor, "templates.manage") ? { href: `/modules/${module.id}/templates`, label: tTools("templates") } : null,
+    actor && can(actor, "email.bulk_send") ? { href: `/modules/${module.id}/automations`, label: tTools("automations") } : null,
+  ].filter((l) => l !== null);
   return (
     <div className="mb-5 flex flex-wrap items-center justify-between gap-3">
       <div className="min-w-0">
@@ -43,6 +50,15 @@ export async function CardListHeader({
           )}
         </h1>
         <p className="mt-0.5 text-sm text-slate-500">{t(totalCapped ? "countLabelCapped" : "countLabel", { count: total })}</p>
+        {tools.length > 0 && (
+          <nav aria-label={tTools("label")} className="mt-1 flex flex-wrap gap-3 text-sm">
+            {tools.map((l) => (
+              <Link key={l.href} href={l.href} className="text-brand-700 hover:underline">
+                {l.label}
+              </Link>
+            ))}
+          </nav>
+        )}
       </div>
       <div className="flex flex-wrap items-center gap-2">
         {switcher}

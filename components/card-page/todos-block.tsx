@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { useErrorMessage } from "@/components/ui/form";
 import type { CardPageTodo } from "@/lib/cards/get-card-page";
+import type { TodoTemplateShape } from "@/lib/templates/todo-from-template";
 import { deadlineState } from "@/lib/time/org-time";
 import { useCard } from "./card-context";
 import { useNow } from "./use-now";
@@ -17,7 +18,18 @@ import { useNow } from "./use-now";
  * The Todos block: open todos by deadline, with add, edit, complete and delete. Completing one opens
  * a "Next todo" form at once, with the focus in it, so the process never breaks off.
  */
-export function TodosBlock({ todos, renderedAt }: { todos: CardPageTodo[]; renderedAt: Date }) {
+export function TodosBlock({
+  todos,
+  renderedAt,
+  todoTemplates = [],
+  cardOwnerId = null,
+}: {
+  todos: CardPageTodo[];
+  renderedAt: Date;
+  /** The module's todo templates, offered in "New todo" and "Next todo". */
+  todoTemplates?: (TodoTemplateShape & { id: string })[];
+  cardOwnerId?: string | null;
+}) {
   const t = useTranslations("card.todos");
   const message = useErrorMessage();
   const { cardId, meId, timeZone, users } = useCard();
@@ -96,6 +108,8 @@ export function TodosBlock({ todos, renderedAt }: { todos: CardPageTodo[]; rende
             <TodoForm
               action={createTodoAction}
               cardId={cardId}
+              templates={todoTemplates}
+              cardOwnerId={cardOwnerId}
               users={users}
               meId={meId}
               timeZone={timeZone}
@@ -114,6 +128,8 @@ export function TodosBlock({ todos, renderedAt }: { todos: CardPageTodo[]; rende
             <TodoForm
               action={createTodoAction}
               cardId={cardId}
+              templates={todoTemplates}
+              cardOwnerId={cardOwnerId}
               users={users}
               meId={meId}
               timeZone={timeZone}

@@ -10,6 +10,7 @@ import { todoTypes, type TodoType } from "@/db/schema";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { instantToZoned } from "@/lib/time/org-time";
 import { defaultTodoDeadline, zonedDatePlusDays } from "@/lib/todos/default-deadline";
+import { todoFromTemplate, type TodoTemplateShape } from "@/lib/templates/todo-from-template";
 import { TodoTypeIcon } from "./todo-type-icon";
 
 type TodoAction = (prev: ActionResult<{ todoId: string }> | null, form: FormData) => Promise<ActionResult<{ todoId: string }>>;
@@ -89,6 +90,8 @@ export function TodoForm({
   onDone,
   onCancel,
   autoFocus = true,
+  templates = [],
+  cardOwnerId = null,
 }: {
   action: TodoAction;
   /** For a new todo. */
@@ -102,6 +105,9 @@ export function TodoForm({
   onDone: () => void;
   onCancel: () => void;
   autoFocus?: boolean;
+  /** The module's todo templates, offered for a new todo: picking one fills text, type, deadline and assignee. */
+  templates?: (TodoTemplateShape & { id: string })[];
+  cardOwnerId?: string | null;
 }) {
   const t = useTranslations("card.todoForm");
   const tc = useTranslations("common");
@@ -110,7 +116,10 @@ export function TodoForm({
   const [type, setType] = useState<TodoType>(todo?.type ?? "call");
   const [date, setDate] = useState(initial.date);
   const [time, setTime] = useState(initial.time);
-  const assigneeId = todo?.assigneeId ?? meId;
+  const tTemplates = useTranslations("templates.newTodo");
+  const [text, setText] = useState(todo?.text ?? "");
+  const [assigneeId, setAssigneeId] = useState(todo?.assigneeId ?? meId);
+  const [templateId, setTemplateId] = useState("");
   const { state, pending, onSubmit } = useFormAction(async (prev: FormState, form: FormData) => {
     const result = await action(prev as ActionResult<{ todoId: string }> | null, form);
     if (result.ok) onDone();
@@ -118,16 +127,42 @@ export function TodoForm({
   });
   // Only people who may see the card (seesCard, when the card is known): a todo for anyone else would reach nobody.
   const choices = users.filter((u) => (u.active && u.seesCard !== false) || u.id === assigneeId);
+  const applyTemplate = (id: string) => {
+    setTemplateId(id);
+    const template = templates.find((x) => x.id === id);
+    if (!template) return;
+    const made = todoFromTemplate(template, { now: new Date(), timeZone, cardOwnerId });
+    const deadline = instantToZoned(made.deadline, timeZone);
+    setText(made.text);
+    setType(made.type);
+    setDate(deadline.date);
+    setTime(deadline.time);
+    // Someone who cannot see the card (or the card without an owner) leaves the assignee as it was.
+    if (made.assigneeId && choices.some((u) => u.id === made.assigneeId && u.active)) setAssigneeId(made.assigneeId);
+  };
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" onKeyDown={(e) => e.key === "Escape" && onCancel()}>
       {cardId && <input type="hidden" name="cardId" value={cardId} />}
       {todo && <input type="hidden" name="todoId" value={todo.id} />}
-      <TextField label={t("text")} name="text" state={state} defaultValue={todo?.text} required maxLength={500} autoFocus={autoFocus} autoComplete="off" placeholder={t("textPlaceholder")} />
+      {!todo && templates.length > 0 && (
+        <div>
+          <Label htmlFor={`${id}-template`}>{tTemplates("fromTemplate")}</Label>
+          <Select id={`${id}-template`} value={templateId} onChange={(e) => applyTemplate(e.target.value)} className="sm:max-w-xs">
+            <option value="">{tTemplates("none")}</option>
+            {templates.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.text}
+              </option>
+            ))}
+          </Select>
+        </div>
+      )}
+      <TextField label={t("text")} name="text" state={state} value={text} onChange={(e) => setText(e.target.value)} required maxLength={500} autoFocus={autoFocus} autoComplete="off" placeholder={t("textPlaceholder")} />
       <TodoTypeField value={type} onChange={setType} />
       <div>
         <Label htmlFor={`${id}-assignee`}>{t("assignee")}</Label>
-        <Select id={`${id}-assignee`} name="assigneeId" defaultValue={assigneeId} className="sm:max-w-xs">
+        <Select id={`${id}-assignee`} name="assigneeId" value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)} className="sm:max-w-xs">
           {choices.map((u) => (
             <option key={u.id} value={u.id}>
               {u.id === meId ? t("me", { name: u.name }) : u.name}

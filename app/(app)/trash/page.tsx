@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ZodError } from "zod";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { RestoreButton } from "@/components/trash/restore-button";
+import { TemplateRowAction } from "@/components/templates/template-row-actions";
 import { TrashSection } from "@/components/trash/trash-section";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
@@ -10,13 +11,14 @@ import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
 import { getOrganisation } from "@/lib/org/organisation";
+import { listTrashedTemplates } from "@/lib/templates/list-trashed-templates";
 import { listTrashedCards, listTrashedContacts, listTrashedTodos, listTrashedViews, type TrashPage } from "@/lib/trash/list-trash";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("card.trash"))("title") };
 }
 
-const sections = ["cards", "todos", "contacts", "views"] as const;
+const sections = ["cards", "todos", "contacts", "views", "templates"] as const;
 type Section = (typeof sections)[number];
 type SearchParams = Partial<Record<Section, string | string[]>>;
 
@@ -36,17 +38,20 @@ const nothing = <T,>(): TrashPage<T> => ({ items: [], nextCursor: null });
 export default async function TrashPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePermission("cards.view");
   const everything = can(actor, "trash.view");
+  const templatesToo = can(actor, "templates.manage");
   const params = await searchParams;
   const search = Object.fromEntries(sections.map((k) => [k, typeof params[k] === "string" ? params[k] : undefined])) as Record<Section, string | undefined>;
   const db = await getDb();
-  const [cards, todos, contacts, views, org, t, tViews, format] = await Promise.all([
+  const [cards, todos, contacts, views, templates, org, t, tViews, tTemplates, format] = await Promise.all([
     everything ? pageOr((cursor) => listTrashedCards(db, actor, { cursor }), search.cards) : nothing<never>(),
     everything ? pageOr((cursor) => listTrashedTodos(db, actor, { cursor }), search.todos) : nothing<never>(),
     everything ? pageOr((cursor) => listTrashedContacts(db, actor, { cursor }), search.contacts) : nothing<never>(),
     pageOr((cursor) => listTrashedViews(db, actor, { cursor }), search.views),
+    templatesToo ? pageOr((cursor) => listTrashedTemplates(db, actor, { cursor }), search.templates) : nothing<never>(),
     getOrganisation(db),
     getTranslations("card.trash"),
     getTranslations("views.trash"),
+    getTranslations("templates.trash"),
     getFormatter(),
   ]);
   const timeZone = org?.timeZone ?? "Europe/Budapest";
@@ -84,7 +89,7 @@ export default async function TrashPage({ searchParams }: { searchParams: Promis
       {when(item.deletedAt)}
     </span>,
   ];
-  const nothingAnywhere = sections.every((k) => !search[k]) && cards.items.length + todos.items.length + contacts.items.length + views.items.length === 0;
+  const nothingAnywhere = sections.every((k) => !search[k]) && cards.items.length + todos.items.length + contacts.items.length + views.items.length + templates.items.length === 0;
   const viewsSection = (
     <TrashSection
       id="trash-views"
@@ -108,13 +113,39 @@ export default async function TrashPage({ searchParams }: { searchParams: Promis
     />
   );
 
+  const templatesSection = templatesToo && (
+    <TrashSection
+      id="trash-templates"
+      title={tTemplates("title")}
+      empty={tTemplates("none")}
+      columns={[t("name"), t("module"), t("trashedBy"), t("trashedAt")]}
+      actionsLabel={t("actions")}
+      rows={templates.items.map((tpl) => ({
+        key: tpl.id,
+        cells: [
+          <span key="name">
+            <span className="font-medium text-slate-900">{tpl.name}</span>
+            <span className="block text-xs text-slate-500">{tTemplates(tpl.kind)}</span>
+          </span>,
+          <span key="module" className="text-slate-700">{tpl.moduleName}</span>,
+          ...trashed(tpl),
+        ],
+        action: <TemplateRowAction verb="restore" kind={tpl.kind} id={tpl.id} name={tpl.name} />,
+      }))}
+      pager={pager("templates", templates.nextCursor)}
+    />
+  );
+
   return (
     <>
       <PageHeader title={t("title")} description={everything ? t("description") : tViews("ownDescription")} />
       {nothingAnywhere ? (
         <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>
       ) : !everything ? (
-        viewsSection
+        <div className="space-y-8">
+          {viewsSection}
+          {templatesSection}
+        </div>
       ) : (
         <div className="space-y-8">
           <TrashSection
@@ -172,6 +203,7 @@ export default async function TrashPage({ searchParams }: { searchParams: Promis
             pager={pager("contacts", contacts.nextCursor)}
           />
           {viewsSection}
+          {templatesSection}
         </div>
       )}
     </>

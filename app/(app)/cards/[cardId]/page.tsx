@@ -19,6 +19,7 @@ import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getCardPageOrThrow } from "@/lib/cards/get-card-page";
+import { listTodoTemplates } from "@/lib/templates/todo-templates";
 import { systemClock } from "@/lib/clock";
 import { cardEmailStates } from "@/lib/email/get-email-or-throw";
 import { DomainError } from "@/lib/errors";
@@ -46,8 +47,14 @@ export async function generateMetadata({ params }: { params: Promise<{ cardId: s
 export default async function CardPageRoute({ params }: { params: Promise<{ cardId: string }> }) {
   const { cardId } = await params;
   const { actor, timeZone, now, page } = await loadCardPage(cardId);
-  const [t, format, emailStates] = await Promise.all([getTranslations("card"), getFormatter(), getDb().then((db) => cardEmailStates(db, page.card.id))]);
   const { card } = page;
+  const db = await getDb();
+  const [t, format, emailStates, todoTemplates] = await Promise.all([
+    getTranslations("card"),
+    getFormatter(),
+    cardEmailStates(db, card.id),
+    listTodoTemplates({ actor, db, now }, card.moduleId),
+  ]);
   const status = page.statuses.find((s) => s.id === card.statusId);
   // A Restricted user may only keep a card or hand it to nobody: giving it away would hide it from them.
   const ownerChoices = page.users.filter(
@@ -94,7 +101,7 @@ export default async function CardPageRoute({ params }: { params: Promise<{ card
       */}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:grid-rows-[auto_1fr]">
         <div className="min-w-0 lg:col-start-1 lg:row-start-1">
-          <TodosBlock todos={page.todos} renderedAt={now} />
+          <TodosBlock todos={page.todos} renderedAt={now} todoTemplates={todoTemplates} cardOwnerId={card.ownerId} />
         </div>
         <aside aria-label={t("page.sidebar")} className="min-w-0 space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
           <Card className="p-4">

@@ -1,0 +1,1 @@
+export { getEmailTemplateOrThrow, type EmailTemplateRow } from "./email-templates";

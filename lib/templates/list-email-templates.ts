@@ -1,0 +1,1 @@
+export { listEmailTemplates, type EmailTemplateRow } from "./email-templates";
