@@ -10,11 +10,10 @@ import { postServerAction } from "./server-action";
  * module's Automations page with the run; a Normal user's hand-made POST of the start action is refused;
  * an unsubscribe link opened by a scanner (GET) changes nothing, a forged token is answered harmlessly.
  *
- * Data the story does not build through the UI — the email template (the templates helper's editor is
- * on another branch until the merge), the cards with their persons, the shared view — is written into
- * the PostgreSQL database directly, so those stories run on the PostgreSQL project only (the unsubscribe
- * endpoint's story runs on both).
- * INTEGRATOR: once templates are merged, write the template through its editor and run this on PGlite too.
+ * Data the story does not build through the UI — the email template (e2e/templates.spec.ts drives the
+ * editor), the cards with their persons, the shared view — is written into the PostgreSQL database
+ * directly, so those stories run on the PostgreSQL project only (the unsubscribe endpoint's story runs on
+ * both; the bulk run's logic is tested on both databases in lib/bulk-email/bulk-email.test.ts).
  */
 test.describe.configure({ mode: "serial" });
 
@@ -122,9 +121,6 @@ test("a manager emails the view's cards: preview with the count, the skipped car
 
 test("the run's progress reaches 100 % live on the Automations page", async ({ page }) => {
   needsPostgres();
-  // INTEGRATOR: needs the job runner (lib/jobs/run-jobs.ts in server.ts) and deliver-email, stand-ins on this
-  // branch: without them the run stays "Preparing". Remove this line after the merge.
-  test.fixme(true, "needs the jobs helper's runner and deliver-email");
   await signIn(page, manager.email, manager.password);
   await page.goto(`/modules/${moduleId}/automations`);
   const runCard = page.getByRole("listitem").filter({ hasText: `Spring offer to “${viewName}”` });
@@ -134,8 +130,6 @@ test("the run's progress reaches 100 % live on the Automations page", async ({ p
 
 test("a recipient's unsubscribe link: the page asks first, the button unsubscribes, a replayed one-click changes nothing more", async ({ page, request }) => {
   needsPostgres();
-  // INTEGRATOR: the emails exist once the runner has prepared the run's batches (stand-in here). Remove after the merge.
-  test.fixme(true, "needs the jobs helper's runner");
   const sql = database();
   try {
     const [email] = await sql`select headers from emails where to_address = ${`anna.${run}@alma.test`} and kind = 'bulk'`;

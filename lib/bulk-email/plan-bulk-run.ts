@@ -8,6 +8,7 @@ import { personFullName, type Locale } from "@/lib/email/variable-values";
 import { forbidden, notFound } from "@/lib/errors";
 import { getModuleConfigOrThrow } from "@/lib/modules/get-module-config";
 import { compileViewFilter } from "@/lib/views/compile-view";
+import { getEmailTemplateOrThrow } from "@/lib/templates/email-templates";
 import { getViewOrThrow } from "@/lib/views/get-view-or-throw";
 import { bulkRunInputSchema, type BulkRunInput } from "./bulk-input";
 
@@ -28,12 +29,9 @@ export type TemplateRow = typeof emailTemplates.$inferSelect;
  * A live email template of the module. A private query until the templates helper's
  * `getEmailTemplateOrThrow` is merged (the integrator may switch to it).
  */
-export async function loadBulkTemplate(db: Db, moduleId: string, templateId: string): Promise<TemplateRow> {
-  const [row] = await db
-    .select()
-    .from(emailTemplates)
-    .where(and(eq(emailTemplates.id, templateId), eq(emailTemplates.moduleId, moduleId), isNull(emailTemplates.deletedAt)));
-  if (!row) throw notFound("template_not_found");
+export async function loadBulkTemplate(ctx: Ctx, moduleId: string, templateId: string): Promise<TemplateRow> {
+  const row = await getEmailTemplateOrThrow(ctx, templateId);
+  if (row.moduleId !== moduleId) throw notFound("template_not_found");
   return row;
 }
 
@@ -52,11 +50,12 @@ export const isSendableAddress = (a: string) => a.length <= 254 && /^[^\s@<>,;"]
  * view's compiled filter AND the card scope), their contacts (one query), the suppression list (one
  * query), then each card's recipients by the rule — skipped ones with their reason.
  */
-export async function planBulkRun({ actor, db, now }: Ctx, raw: BulkRunInput) {
+export async function planBulkRun(ctx: Ctx, raw: BulkRunInput) {
+  const { actor, db, now } = ctx;
   const input = bulkRunInputSchema.parse(raw);
   if (!can(actor, "email.bulk_send")) throw forbidden();
   const view = await getViewOrThrow(db, actor, input.moduleId, input.viewId);
-  const template = await loadBulkTemplate(db, input.moduleId, input.templateId);
+  const template = await loadBulkTemplate(ctx, input.moduleId, input.templateId);
   const config = await getModuleConfigOrThrow(db, input.moduleId);
   const org = await organisationSettings(db);
   const filter = compileViewFilter(view.definition.filter, {

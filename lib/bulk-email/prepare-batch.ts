@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNull, min, sql } from "drizzle-orm";
-import { bulkRecipients, bulkRuns, emails, emailTemplates, users } from "@/db/schema";
+import { bulkRecipients, bulkRuns, emailTemplates, users } from "@/db/schema";
 import { renderEmail, type RenderedEmail } from "@/lib/email/render-email";
 import { loadVariableValues } from "@/lib/email/variable-values";
-import { variablesIn } from "@/lib/email/variables";
-import { deliverEmailJob, emailJobKey } from "@/lib/email/queue-email";
+import { textToHtml, variablesIn } from "@/lib/email/variables";
+import { deliveryJobs, queueEmails } from "@/lib/email/queue-email";
+import { recordHistory } from "@/lib/history/record-history";
 import { enqueueJobs } from "@/lib/jobs/enqueue";
 import type { JobHandler } from "@/lib/jobs/types";
 import { jobsEnqueued } from "@/lib/jobs/wake";
@@ -71,7 +72,7 @@ export const prepareBulkBatch: JobHandler = async ({ db, now, job }) => {
         bodyHtml: template.bodyHtml,
         values: values[i],
         locale: org.locale,
-        signatureHtml: sender?.signature ?? "",
+        signatureHtml: textToHtml(sender?.signature ?? ""),
         unsubscribeUrl: links.pageUrl,
       });
       rendered.push({ recipientId: r.id, emailId, email, headers: links.headers, address: r.address, name: r.name, cardId: r.cardId });
@@ -95,7 +96,8 @@ export const prepareBulkBatch: JobHandler = async ({ db, now, job }) => {
       : new Set<number>();
     const toQueue = rendered.filter((r) => still.has(r.recipientId));
     if (toQueue.length > 0) {
-      await tx.insert(emails).values(
+      await queueEmails(
+        tx,
         toQueue.map((r) => ({
           id: r.emailId,
           kind: "bulk" as const,
@@ -112,14 +114,15 @@ export const prepareBulkBatch: JobHandler = async ({ db, now, job }) => {
           html: r.email.html,
           text: r.email.text,
           headers: r.headers,
-          state: "queued" as const,
-          createdAt: now,
         })),
-      );
-      await enqueueJobs(
-        tx,
-        toQueue.map((r) => ({ kind: deliverEmailJob, payload: { emailId: r.emailId }, key: emailJobKey(r.emailId), dueAt: now })),
         now,
+      );
+      // Each card's history shows the email it got, as an email written on the card does.
+      await recordHistory(
+        tx,
+        run.createdById,
+        now,
+        toQueue.map((r) => ({ cardId: r.cardId, kind: "email" as const, data: { emailId: r.emailId, subject: r.email.subject, to: r.address, runId } })),
       );
       await tx.execute(sql`
         update ${bulkRecipients} set email_id = v.email_id::uuid
@@ -136,14 +139,14 @@ export const prepareBulkBatch: JobHandler = async ({ db, now, job }) => {
     if (waiting?.first !== null && waiting?.first !== undefined) {
       const key = prepareJobKey(runId, Number(waiting.first));
       await enqueueJobs(tx, [{ kind: prepareBulkJob, payload: { runId }, key, dueAt: now }], now);
-      return { key, queued: toQueue.length };
+      return { key, queued: toQueue.map((r) => r.emailId) };
     }
     if (locked.state === "preparing") await tx.update(bulkRuns).set({ state: "sending" }).where(eq(bulkRuns.id, runId));
-    return { key: null, queued: toQueue.length };
+    return { key: null, queued: toQueue.map((r) => r.emailId) };
   });
 
   if (next) {
-    const woken = next.queued > 0 || next.key ? [...(next.key ? [{ kind: prepareBulkJob, dueAt: now, key: next.key }] : []), { kind: deliverEmailJob, dueAt: now }] : [];
+    const woken = [...(next.key ? [{ kind: prepareBulkJob, dueAt: now, key: next.key }] : []), ...deliveryJobs(next.queued, now)];
     if (woken.length) jobsEnqueued(woken);
     publishBulkProgress(run.moduleId, runId);
   }

@@ -3,7 +3,7 @@ import { cards, users } from "@/db/schema";
 import type { Ctx } from "@/lib/actions/safe-action";
 import { renderEmail } from "@/lib/email/render-email";
 import { loadVariableValues } from "@/lib/email/variable-values";
-import { emptyVariables, variablesIn } from "@/lib/email/variables";
+import { emptyVariables, textToHtml, variablesIn } from "@/lib/email/variables";
 import type { BulkRunInput } from "./bulk-input";
 import { planBulkRun, type BulkSkipReason } from "./plan-bulk-run";
 
@@ -52,7 +52,7 @@ export async function previewBulkRun(ctx: Ctx, raw: BulkRunInput): Promise<BulkP
   const names = new Map(values.map((v, i) => [sendable[i].cardId, v["card.name"] ?? ""]));
   const samples: BulkPreviewSample[] = [];
   for (const [i, r] of sendable.slice(0, 3).entries()) {
-    const email = await renderEmail({ subject: template.subject, bodyHtml: template.bodyHtml, values: values[i], locale: org.locale, signatureHtml: sender?.signature ?? "", unsubscribeUrl: "#unsubscribe" });
+    const email = await renderEmail({ subject: template.subject, bodyHtml: template.bodyHtml, values: values[i], locale: org.locale, signatureHtml: textToHtml(sender?.signature ?? ""), unsubscribeUrl: "#unsubscribe" });
     samples.push({ cardId: r.cardId, cardName: names.get(r.cardId) ?? "", to: r.address, toName: r.name, subject: email.subject, html: email.html, emptyVariables: emptyVariables(texts, values[i]) });
   }
   const skippedRows = recipients.filter((r) => r.skip).slice(0, 20);

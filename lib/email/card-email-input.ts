@@ -11,7 +11,7 @@ export const maxSubjectLength = 200;
 export const composeCardEmailSchema = z.object({
   cardId: z.uuid("card_not_found"),
   to: emailAddressSchema,
-  templateId: z.preprocess((v) => (v === "" ? null : v), z.uuid("email_template_not_found").nullish()),
+  templateId: z.preprocess((v) => (v === "" ? null : v), z.uuid("template_not_found").nullish()),
   subject: z
     .string("email_subject_required")
     .refine((s) => !/[\r\n]/.test(s), "email_subject_newline")

@@ -1,10 +1,11 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { emailTemplates, fields } from "@/db/schema";
+import { fields } from "@/db/schema";
 import type { Ctx } from "@/lib/actions/safe-action";
 import { can } from "@/lib/auth/permissions";
 import { getVisibleCardOrThrow } from "@/lib/cards/scope";
 import { forbidden } from "@/lib/errors";
+import { listEmailTemplates } from "@/lib/templates/email-templates";
 import { cardEmailRecipients, type CardEmailRecipient } from "./email-recipients";
 import { variableCatalogue, type VariableChoice } from "./variables";
 
@@ -16,8 +17,6 @@ export type ComposeOptions = { recipients: CardEmailRecipient[]; templates: Comp
 /**
  * What the compose dialog offers for a card: its addresses, its module's live templates (by
  * category, then name) and the variables of the module.
- * The template list is a PRIVATE STAND-IN for the templates helper's `listEmailTemplates(ctx, moduleId)`
- * (lib/templates/): the integrator switches it.
  */
 export async function loadComposeOptions(ctx: Ctx, raw: z.input<typeof composeOptionsSchema>): Promise<ComposeOptions> {
   if (!can(ctx.actor, "email.send")) throw forbidden();
@@ -25,11 +24,7 @@ export async function loadComposeOptions(ctx: Ctx, raw: z.input<typeof composeOp
   const card = await getVisibleCardOrThrow(ctx.db, ctx.actor, input.cardId);
   const [recipients, templates, moduleFields] = await Promise.all([
     cardEmailRecipients(ctx.db, card.id),
-    ctx.db
-      .select({ id: emailTemplates.id, name: emailTemplates.name, category: emailTemplates.category, subject: emailTemplates.subject, bodyHtml: emailTemplates.bodyHtml })
-      .from(emailTemplates)
-      .where(and(eq(emailTemplates.moduleId, card.moduleId), isNull(emailTemplates.deletedAt)))
-      .orderBy(asc(emailTemplates.category), asc(emailTemplates.name)),
+    listEmailTemplates(ctx, card.moduleId).then((rows) => rows.map(({ id, name, category, subject, bodyHtml }) => ({ id, name, category, subject, bodyHtml }))),
     ctx.db.select({ id: fields.id, name: fields.name, type: fields.type, archivedAt: fields.archivedAt }).from(fields).where(eq(fields.moduleId, card.moduleId)).orderBy(asc(fields.position)),
   ]);
   return { recipients, templates, variables: variableCatalogue(moduleFields) };

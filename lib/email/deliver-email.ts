@@ -1,7 +1,8 @@
 import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { cards, emails } from "@/db/schema";
-import { recordBulkOutcome } from "@/lib/bulk-email/record-outcome";
+import { publishBulkProgress } from "@/lib/bulk-email/publish-progress";
+import { recordBulkOutcome, type BulkDeliveryOutcome } from "@/lib/bulk-email/record-outcome";
 import type { JobHandler, JobOutcome } from "@/lib/jobs/types";
 import { publishCardChange } from "@/lib/realtime/publish";
 import { chooseTransport, mailFrom } from "./transports/choose-transport";
@@ -47,14 +48,14 @@ export async function deliverEmailWith({ db, now, job }: Parameters<JobHandler>[
   if (email.state === "sent") return { done: true };
 
   if (!transport) {
-    await finish(db, email, { state: "outbox", transport: "outbox", lastError: noTransportError, attempts: email.attempts }, { failed: noTransportError });
+    await finish(db, now, email, { state: "outbox", transport: "outbox", lastError: noTransportError, attempts: email.attempts }, { outbox: true });
     return { done: true };
   }
 
   const result = await transport.send(outgoing(email));
   const attempts = email.attempts + 1;
   if (result.ok) {
-    await finish(db, email, { state: "sent", transport: transport.name, providerMessageId: result.messageId, lastError: null, attempts, sentAt: now }, { sent: true });
+    await finish(db, now, email, { state: "sent", transport: transport.name, providerMessageId: result.messageId, lastError: null, attempts, sentAt: now }, { sent: true });
     return { done: true };
   }
   const lastTry = !result.rateLimited && job.attempts >= job.maxAttempts;
@@ -66,20 +67,21 @@ export async function deliverEmailWith({ db, now, job }: Parameters<JobHandler>[
     await publishEmailChange(db, email);
     return { retry: result.message, at: result.retryAfterMs !== undefined ? new Date(now.getTime() + result.retryAfterMs) : undefined, rateLimited: result.rateLimited };
   }
-  await finish(db, email, { state: "failed", transport: transport.name, lastError: result.message, attempts }, { failed: result.message });
+  await finish(db, now, email, { state: "failed", transport: transport.name, lastError: result.message, attempts }, { failed: result.message });
   return { failed: result.message };
 }
 
-async function finish(db: Db, email: EmailRow, set: Partial<typeof emails.$inferInsert>, bulk: { sent: true } | { failed: string }) {
-  await db.transaction(async (tx) => {
+async function finish(db: Db, now: Date, email: EmailRow, set: Partial<typeof emails.$inferInsert>, bulk: BulkDeliveryOutcome) {
+  const run = await db.transaction(async (tx) => {
     // Guarded: a second runner that raced this one (after a lease ran out) cannot undo "sent".
     const updated = await tx
       .update(emails)
       .set(set)
       .where(and(eq(emails.id, email.id), ne(emails.state, "sent")))
       .returning({ id: emails.id });
-    if (updated.length && email.runId) await recordBulkOutcome(tx, { id: email.id, runId: email.runId }, bulk);
+    return updated.length ? recordBulkOutcome(tx, { id: email.id, runId: email.runId }, bulk, now) : null;
   });
+  if (run) publishBulkProgress(run.moduleId, run.runId);
   await publishEmailChange(db, email);
 }
 

@@ -1,10 +1,11 @@
-import { and, eq, isNull } from "drizzle-orm";
-import { emailTemplates, fields, users } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { fields, users } from "@/db/schema";
 import type { Ctx } from "@/lib/actions/safe-action";
 import { can } from "@/lib/auth/permissions";
 import { getVisibleCardOrThrow } from "@/lib/cards/scope";
-import { forbidden, invalid } from "@/lib/errors";
+import { forbidden, invalid, notFound } from "@/lib/errors";
 import { getOrganisation } from "@/lib/org/organisation";
+import { getEmailTemplateOrThrow } from "@/lib/templates/email-templates";
 import { composeCardEmailSchema, type ComposeCardEmailInput } from "./card-email-input";
 import { cardEmailRecipients, findRecipient } from "./email-recipients";
 import { renderEmail } from "./render-email";
@@ -12,18 +13,11 @@ import { maxBodyHtmlLength, sanitizeEmailHtml } from "./sanitize-html";
 import { loadVariableValues } from "./variable-values";
 import { assertTemplateVariables, emptyVariables, textToHtml, variablesIn } from "./variables";
 
-/**
- * A live template of this module, or null when none was chosen.
- * PRIVATE STAND-IN for the templates helper's `getEmailTemplateOrThrow(ctx, id)` (lib/templates/):
- * the integrator switches this to it.
- */
-async function templateOfModule(db: Ctx["db"], moduleId: string, templateId: string | null | undefined) {
+/** The chosen template, live and of the card's module (another module's id reads as not found). */
+async function templateOfModule(ctx: Ctx, moduleId: string, templateId: string | null | undefined) {
   if (!templateId) return null;
-  const [template] = await db
-    .select({ id: emailTemplates.id })
-    .from(emailTemplates)
-    .where(and(eq(emailTemplates.id, templateId), eq(emailTemplates.moduleId, moduleId), isNull(emailTemplates.deletedAt)));
-  if (!template) throw invalid("email_template_not_found", { templateId: "email_template_not_found" });
+  const template = await getEmailTemplateOrThrow(ctx, templateId);
+  if (template.moduleId !== moduleId) throw notFound("template_not_found");
   return template;
 }
 
@@ -40,7 +34,7 @@ export async function prepareCardEmail(ctx: Ctx, input: ComposeCardEmailInput) {
   const card = await getVisibleCardOrThrow(ctx.db, ctx.actor, parsed.cardId);
   const recipient = findRecipient(await cardEmailRecipients(ctx.db, card.id), parsed.to);
   if (!recipient) throw invalid("email_recipient_not_on_card", { to: "email_recipient_not_on_card" });
-  const template = await templateOfModule(ctx.db, card.moduleId, parsed.templateId);
+  const template = await templateOfModule(ctx, card.moduleId, parsed.templateId);
 
   const bodyHtml = sanitizeEmailHtml(parsed.bodyHtml);
   if (bodyHtml.length > maxBodyHtmlLength) throw invalid("email_body_too_long", { bodyHtml: "email_body_too_long" });

@@ -3,7 +3,8 @@ import type { Db } from "@/db/client";
 import { emails } from "@/db/schema";
 import { enqueueJobs } from "@/lib/jobs/enqueue";
 
-export type NewEmail = Omit<typeof emails.$inferInsert, "id" | "state" | "attempts" | "createdAt" | "sentAt" | "transport" | "providerMessageId" | "lastError">;
+/** An email to store; `id` may be chosen beforehand (a bulk email's unsubscribe link signs it). */
+export type NewEmail = Omit<typeof emails.$inferInsert, "state" | "attempts" | "createdAt" | "sentAt" | "transport" | "providerMessageId" | "lastError">;
 
 export const deliverEmailJob = "email.deliver";
 export const emailJobKey = (emailId: string) => `email:${emailId}`;
@@ -13,8 +14,9 @@ export const emailJobKey = (emailId: string) => `email:${emailId}`;
  * exactly when its one delivery job does. After commit, call `jobsEnqueued()` (lib/jobs/wake.ts).
  */
 export async function queueEmails(tx: Db, newEmails: NewEmail[], now: Date): Promise<string[]> {
+
   if (newEmails.length === 0) return [];
-  const rows = newEmails.map((e) => ({ ...e, id: randomUUID(), state: "queued" as const, createdAt: now }));
+  const rows = newEmails.map((e) => ({ ...e, id: e.id ?? randomUUID(), state: "queued" as const, createdAt: now }));
   await tx.insert(emails).values(rows);
   await enqueueJobs(
     tx,
@@ -23,3 +25,6 @@ export async function queueEmails(tx: Db, newEmails: NewEmail[], now: Date): Pro
   );
   return rows.map((r) => r.id);
 }
+
+/** What `jobsEnqueued` needs to hear about the delivery jobs of these emails (one Inngest event each). */
+export const deliveryJobs = (emailIds: string[], now: Date) => emailIds.map((id) => ({ kind: deliverEmailJob, dueAt: now, key: emailJobKey(id) }));

@@ -161,7 +161,7 @@ describe("email from a card: preview and send", async () => {
       [
         "a template of another module",
         async () => input({ templateId: (await seedEmailTemplate(db, (await otherModule()).moduleId)).id }),
-        { code: "email_template_not_found" },
+        { code: "template_not_found" },
       ],
       ["a card id that is no id", async () => input({ cardId: "nope" }), { code: "card_not_found", field: "cardId" }],
     ];

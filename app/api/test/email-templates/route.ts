@@ -2,39 +2,37 @@ import { NextResponse } from "next/server";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { emailTemplates, fields } from "@/db/schema";
-import { can } from "@/lib/auth/permissions";
+import { fields } from "@/db/schema";
 import { getCurrentUser } from "@/lib/auth/session";
-import { testClockEnabled } from "@/lib/clock";
-import { sanitizeEmailHtml } from "@/lib/email/sanitize-html";
-import { assertTemplateVariables } from "@/lib/email/variables";
+import { systemClock, testClockEnabled } from "@/lib/clock";
+import { DomainError, httpStatus } from "@/lib/errors";
+import { createEmailTemplate } from "@/lib/templates/email-templates";
 
-const schema = z.object({
-  moduleId: z.uuid(),
-  name: z.string().min(1),
-  subject: z.string().min(1),
-  bodyHtml: z.string().min(1),
-});
+const schema = z.object({ moduleId: z.uuid(), name: z.string(), subject: z.string(), bodyHtml: z.string() });
 
 /**
- * Test mode only (CRM_TEST_MODE=1), for a signed-in template manager: stores an email template,
- * sanitised and checked, so the card-email story runs before the templates page exists on this branch.
- * A field written as {{field:Name}} becomes {{card.field.<id>}} (the story does not know field ids).
+ * Test mode only (CRM_TEST_MODE=1): stores an email template through the same verb as the Templates
+ * page, so stories about sending need not drive the editor first (e2e/templates.spec.ts does).
+ * A field written as {{field:Name}} becomes {{card.field.<id>}} (a story does not know field ids).
  * In any other mode this route does not exist.
  */
 export async function POST(request: Request) {
   if (!testClockEnabled) return new NextResponse(null, { status: 404 });
   const actor = await getCurrentUser();
-  if (!actor || !can(actor, "templates.manage")) return new NextResponse(null, { status: 403 });
+  if (!actor) return new NextResponse(null, { status: 401 });
   const body = schema.safeParse(await request.json().catch(() => null));
   if (!body.success) return NextResponse.json({ error: "invalid_input" }, { status: 422 });
   const db = await getDb();
   const moduleFields = await db.select().from(fields).where(eq(fields.moduleId, body.data.moduleId));
   const named = (text: string) => text.replace(/\{\{field:([^{}]+)\}\}/g, (_, name: string) => `{{card.field.${moduleFields.find((f) => f.name === name)?.id ?? name}}}`);
-  const subject = named(body.data.subject);
-  const bodyHtml = sanitizeEmailHtml(named(body.data.bodyHtml));
-  assertTemplateVariables(subject, moduleFields, "subject");
-  assertTemplateVariables(bodyHtml, moduleFields, "bodyHtml");
-  const [template] = await db.insert(emailTemplates).values({ moduleId: body.data.moduleId, name: body.data.name, subject, bodyHtml, createdById: actor.id }).returning({ id: emailTemplates.id });
-  return NextResponse.json({ id: template.id });
+  try {
+    const written = await createEmailTemplate(
+      { actor, db, now: systemClock.now() },
+      { moduleId: body.data.moduleId, name: body.data.name, category: "", subject: named(body.data.subject), bodyHtml: named(body.data.bodyHtml) },
+    );
+    return NextResponse.json({ id: written.templateId });
+  } catch (error) {
+    if (error instanceof DomainError) return NextResponse.json({ error: error.code }, { status: httpStatus[error.kind] });
+    throw error;
+  }
 }

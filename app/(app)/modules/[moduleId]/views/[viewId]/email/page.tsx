@@ -1,4 +1,3 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -6,9 +5,10 @@ import { BulkEmailForm } from "@/components/views/bulk-email-form";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
-import { emailTemplates } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/session";
+import { systemClock } from "@/lib/clock";
 import { DomainError } from "@/lib/errors";
+import { listEmailTemplates } from "@/lib/templates/email-templates";
 import { getViewOrThrow } from "@/lib/views/get-view-or-throw";
 
 export async function generateMetadata() {
@@ -25,12 +25,7 @@ export default async function BulkEmailPage({ params }: { params: Promise<{ modu
     if (error instanceof DomainError && error.kind === "not_found") notFound();
     throw error;
   });
-  // A private read of the module's live templates until the templates helper's listEmailTemplates is merged.
-  const templates = await db
-    .select({ id: emailTemplates.id, name: emailTemplates.name, category: emailTemplates.category })
-    .from(emailTemplates)
-    .where(and(eq(emailTemplates.moduleId, moduleId), isNull(emailTemplates.deletedAt)))
-    .orderBy(asc(emailTemplates.category), asc(emailTemplates.name));
+  const templates = (await listEmailTemplates({ actor, db, now: systemClock.now() }, moduleId)).map(({ id, name, category }) => ({ id, name, category }));
   const t = await getTranslations("bulk-email.compose");
   const back = `/modules/${moduleId}?view=${view.id}`;
   return (
