@@ -9,6 +9,7 @@ import { getDb } from "@/db/client";
 import { bulkOutcomes, type BulkOutcome } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/session";
 import { getBulkRunOrThrow, listBulkRecipients } from "@/lib/bulk-email/list-bulk-runs";
+import { outboxReason } from "@/lib/bulk-email/record-outcome";
 import { systemClock } from "@/lib/clock";
 import { DomainError } from "@/lib/errors";
 import { BulkProgressBar } from "../../progress-bar";
@@ -106,7 +107,12 @@ export default async function BulkRunPage({ params, searchParams }: Props) {
                   </td>
                   <td className="px-4 py-2 break-all">{r.name ? `${r.name} <${r.address}>` : r.address}</td>
                   <td className="px-4 py-2">
-                    <Badge tone={tone[r.outcome]}>{t(`outcome_${r.outcome}`)}</Badge>
+                    {/* Kept in the outbox counts as not sent, but it is waiting for a transport, not broken. */}
+                    {r.outcome === "failed" && r.reason === outboxReason ? (
+                      <Badge tone="brand">{t("outcome_outbox")}</Badge>
+                    ) : (
+                      <Badge tone={tone[r.outcome]}>{t(`outcome_${r.outcome}`)}</Badge>
+                    )}
                   </td>
                   <td className="px-4 py-2 break-words text-slate-700">{reasonText(r.reason)}</td>
                 </tr>
