@@ -185,6 +185,8 @@ describe("bulk email from a view", async () => {
     expect(await runRow(db, run.runId)).toMatchObject({ state: "done", sent: 0, failed: 2, skipped: 3 });
     const rows = await recipientsOf(db, run.runId);
     expect(rows.filter((r) => r.outcome === "failed").map((r) => r.reason)).toEqual(["550 mailbox unavailable", "no_transport"]);
+    // The page tells the one kept in the outbox (waiting for a transport) from the one that failed.
+    expect(await getBulkRunOrThrow(ctx(db, manager), run.runId)).toMatchObject({ failed: 2, kept: 1 });
     const [anna] = await db.select().from(emails).where(and(eq(emails.runId, run.runId), eq(emails.toAddress, "anna@alpha.test")));
     await db.transaction((tx) => recordBulkOutcome(tx, anna, { sent: true }, now));
     expect(await runRow(db, run.runId)).toMatchObject({ sent: 1, failed: 1, skipped: 3, state: "done" });

@@ -6,8 +6,21 @@ import { can } from "@/lib/auth/permissions";
 import { visibleCardsCondition } from "@/lib/cards/scope";
 import { forbidden, notFound } from "@/lib/errors";
 import { listBulkRecipientsSchema } from "./bulk-input";
+import { outboxReason } from "./record-outcome";
 
-export type BulkRunSummary = typeof bulkRuns.$inferSelect & { templateName: string; createdByName: string };
+/** `kept`: of the failed, those kept in the outbox (no mail transport) — waiting, not broken. */
+export type BulkRunSummary = typeof bulkRuns.$inferSelect & { templateName: string; createdByName: string; kept: number };
+
+/** How many recipients of each run are kept in the outbox: one grouped query for a page of runs. */
+async function keptCounts(db: Ctx["db"], runIds: string[]): Promise<Map<string, number>> {
+  if (runIds.length === 0) return new Map();
+  const rows = await db
+    .select({ runId: bulkRecipients.runId, n: sql<number>`count(*)::int` })
+    .from(bulkRecipients)
+    .where(and(inArray(bulkRecipients.runId, runIds), eq(bulkRecipients.outcome, "failed"), eq(bulkRecipients.reason, outboxReason)))
+    .groupBy(bulkRecipients.runId);
+  return new Map(rows.map((r) => [r.runId, Number(r.n)]));
+}
 
 const runColumns = {
   run: bulkRuns,
@@ -41,7 +54,9 @@ export async function listBulkRuns({ actor, db }: Ctx, raw: { moduleId: string; 
     )
     .orderBy(desc(bulkRuns.createdAt), desc(bulkRuns.id))
     .limit(input.limit + 1);
-  const runs = rows.slice(0, input.limit).map(toSummary);
+  const page = rows.slice(0, input.limit);
+  const kept = await keptCounts(db, page.filter((r) => r.run.failed > 0).map((r) => r.run.id));
+  const runs = page.map((r) => toSummary(r, kept.get(r.run.id) ?? 0));
   const last = runs[runs.length - 1];
   return { runs, next: rows.length > input.limit ? `${last.createdAt.toISOString()}_${last.id}` : null };
 }
@@ -54,8 +69,9 @@ function parseRunCursor(raw: string | undefined): { at: Date; id: string } | nul
   return Number.isNaN(date.getTime()) || !z.uuid().safeParse(id).success ? null : { at: date, id };
 }
 
-const toSummary = (r: { run: typeof bulkRuns.$inferSelect; templateName: string; firstName: string; lastName: string; email: string }): BulkRunSummary => ({
+const toSummary = (r: { run: typeof bulkRuns.$inferSelect; templateName: string; firstName: string; lastName: string; email: string }, kept: number): BulkRunSummary => ({
   ...r.run,
+  kept,
   templateName: r.templateName,
   createdByName: `${r.lastName} ${r.firstName}`.trim() || r.email,
 });
@@ -70,7 +86,8 @@ export async function getBulkRunOrThrow({ actor, db }: Ctx, runId: string): Prom
     .innerJoin(users, eq(users.id, bulkRuns.createdById))
     .where(and(eq(bulkRuns.id, runId), actor.role === "group_manager" ? eq(bulkRuns.createdById, actor.id) : undefined));
   if (!row) throw notFound("bulk_run_not_found");
-  return toSummary(row);
+  const kept = row.run.failed > 0 ? ((await keptCounts(db, [row.run.id])).get(row.run.id) ?? 0) : 0;
+  return toSummary(row, kept);
 }
 
 export type BulkRecipientRow = {

@@ -57,7 +57,7 @@ export default async function AutomationsPage({ params, searchParams }: Props) {
       ) : (
         <ul className="space-y-3" aria-label={t("title")}>
           {runs.map((run) => {
-            const counts = t("counts", { sent: run.sent, skipped: run.skipped, failed: run.failed, total: run.total });
+            const counts = t(run.kept > 0 ? "countsKept" : "counts", { sent: run.sent, skipped: run.skipped, failed: run.failed - run.kept, kept: run.kept, total: run.total });
             const percent = run.total > 0 ? Math.round(((run.sent + run.skipped + run.failed) / run.total) * 100) : 100;
             const title = t("run", { template: run.templateName, view: run.viewName });
             return (
@@ -71,7 +71,7 @@ export default async function AutomationsPage({ params, searchParams }: Props) {
                     <Badge tone={tone[run.state]}>{t(`state_${run.state}`)}</Badge>
                   </div>
                   <div className="flex items-center gap-3">
-                    <BulkProgressBar label={`${t("progress")}: ${title}`} total={run.total} sent={run.sent} skipped={run.skipped} failed={run.failed} valueText={counts} />
+                    <BulkProgressBar label={`${t("progress")}: ${title}`} total={run.total} sent={run.sent} skipped={run.skipped} failed={run.failed} kept={run.kept} valueText={counts} />
                     <span className="w-14 shrink-0 text-right text-sm font-medium text-slate-800 tabular-nums" data-testid="bulk-percent">
                       {t("percent", { percent })}
                     </span>

@@ -52,7 +52,7 @@ export default async function BulkRunPage({ params, searchParams }: Props) {
     if (reason === "no_address" || reason === "unsubscribed" || reason === "duplicate") return tc(`reason_${reason}`);
     return reason;
   };
-  const counts = ta("counts", { sent: run.sent, skipped: run.skipped, failed: run.failed, total: run.total });
+  const counts = ta(run.kept > 0 ? "countsKept" : "counts", { sent: run.sent, skipped: run.skipped, failed: run.failed - run.kept, kept: run.kept, total: run.total });
 
   return (
     <div className="mx-auto max-w-5xl space-y-4">
@@ -66,7 +66,7 @@ export default async function BulkRunPage({ params, searchParams }: Props) {
           </Link>
         }
       />
-      <BulkProgressBar label={ta("progress")} total={run.total} sent={run.sent} skipped={run.skipped} failed={run.failed} valueText={counts} />
+      <BulkProgressBar label={ta("progress")} total={run.total} sent={run.sent} skipped={run.skipped} failed={run.failed} kept={run.kept} valueText={counts} />
       <nav aria-label={t("filter")} className="flex flex-wrap gap-1">
         {[undefined, ...bulkOutcomes].map((o) => (
           <Link

@@ -1,0 +1,12 @@
+import { chromium } from "@playwright/test";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
+await page.goto("http://127.0.0.1:3500/login");
+await page.getByLabel(/^(Email|E-mail)$/).fill("admin@arradar.example");
+await page.getByLabel(/^(Password|Jelszó)$/).fill("arradar-demo-2026");
+await page.getByRole("button", { name: /^(Sign in|Bejelentkezés)$/ }).click();
+await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+await page.goto("http://127.0.0.1:3500" + process.argv[2]);
+await page.screenshot({ path: "/tmp/shots/peek.png" });
+console.log(page.url());
+await browser.close();
