@@ -43,7 +43,7 @@ test("an admin sets up a module with a Website field, an offer template and the 
       moduleId,
       name: templateName,
       subject: "Offer for {{card.name}}",
-      bodyHtml: '<p>Dear {{person.firstName}},</p><p>our offer for <strong>{{card.name}}</strong> is ready.<img src=x onerror="alert(1)"></p><p>See {{field:Website}}.</p>',
+      bodyHtml: '<p>Dear <span data-variable="person.firstName">{{person.firstName}}</span>,</p><p>our offer for <strong>{{card.name}}</strong> is ready.<img src=x onerror="alert(1)"></p><p>See {{field:Website}}.</p>',
     },
   });
   expect(stored.ok()).toBe(true);
@@ -73,7 +73,8 @@ test("a salesperson emails the card's person from a template, flagged empty vari
   await expect(dialog.getByLabel("To")).toHaveValue(personEmail);
   await dialog.getByLabel("Template").selectOption({ label: templateName });
   await expect(dialog.getByLabel("Subject")).toHaveValue("Offer for {{card.name}}");
-  await expect(dialog.getByRole("textbox", { name: "Message" })).toContainText("Dear {{person.firstName}},");
+  // The template's variable chip reads as in the template editor: its name, not its key.
+  await expect(dialog.getByRole("textbox", { name: "Message" }).locator('[data-variable="person.firstName"]')).toHaveText("First name");
 
   await dialog.getByRole("button", { name: "Preview" }).click();
   const preview = dialog.getByRole("region", { name: "Preview" });

@@ -10,7 +10,7 @@ import type { ComposeOptions } from "@/lib/email/compose-options";
 import type { CardEmailPreview } from "@/lib/email/preview-card-email";
 import { EmailBodyEditor } from "./email-body-editor";
 import { EmptyVariablesWarning } from "./empty-variables-warning";
-import { useVariableLabel } from "./variable-label";
+import { useVariableLabel } from "@/components/templates/use-variable-label";
 
 type Failure = Extract<ActionResult, { ok: false }>;
 
@@ -172,6 +172,7 @@ export function ComposeEmailDialog({ cardId, cardName, to, onClose, onSent }: { 
             <EmailBodyEditor
               id={ids.body}
               labelledBy={ids.bodyLabel}
+              labelFor={label}
               value={bodyHtml}
               invalid={Boolean(fieldError("bodyHtml"))}
               onChange={(html) => {

@@ -4,17 +4,36 @@ import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { useTranslations } from "next-intl";
 import { useEffect, type ReactNode } from "react";
+import { VariableNode } from "@/components/templates/variable-node";
 import { cn } from "@/components/ui/cn";
 
 /**
- * The compose dialog's body editor (Tiptap): bold, italic, lists. Variables are plain `{{key}}`
- * text here. `value` replaces the content when it changes from outside (a template was chosen).
- * The templates helper's editor, with variable chips, can take its place after integration.
+ * The compose dialog's body editor (Tiptap): bold, italic, lists, and a template's variables as the
+ * same chips the template editor shows (components/templates/variable-node.ts). `value` replaces the
+ * content when it changes from outside (a template was chosen).
  */
-export function EmailBodyEditor({ id, value, onChange, labelledBy, invalid }: { id: string; value: string; onChange: (html: string) => void; labelledBy: string; invalid?: boolean }) {
+export function EmailBodyEditor({
+  id,
+  value,
+  onChange,
+  labelledBy,
+  invalid,
+  labelFor,
+}: {
+  id: string;
+  value: string;
+  onChange: (html: string) => void;
+  labelledBy: string;
+  invalid?: boolean;
+  labelFor: (key: string) => string;
+}) {
   const t = useTranslations("email.compose");
   const editor = useEditor({
-    extensions: [StarterKit.configure({ heading: { levels: [2, 3] }, link: { openOnClick: false }, codeBlock: false, code: false })],
+    extensions: [
+      StarterKit.configure({ heading: { levels: [2, 3] }, link: { openOnClick: false }, codeBlock: false, code: false }),
+      // Made once, after the dialog loaded the module's variables (their labels are known by then).
+      VariableNode.configure({ label: labelFor }),
+    ],
     content: value,
     immediatelyRender: false,
     editorProps: {

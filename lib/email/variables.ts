@@ -39,7 +39,7 @@ const variablePattern = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
 export type VariableField = { id: string; name: string; type: FieldType; archivedAt?: Date | null };
 
-export type VariableChoice = { key: string; group: VariableGroup; /** The field's name, for card.field.*; else a message key under email.variables. */ label: string };
+export type VariableChoice = { key: string; group: VariableGroup; /** The field's name, for card.field.*; else the key (translated under templates.variables). */ label: string };
 
 /** What the picker offers for a module: the fixed variables, the module's live fields, and "today + 7 days". */
 export function variableCatalogue(fields: VariableField[]): VariableChoice[] {
