@@ -117,6 +117,7 @@ test("a salesperson emails the card's person from a template, flagged empty vari
   expect(response.status()).toBe(200);
   expect(response.headers()["content-security-policy"]).toMatch(/^sandbox; default-src 'none'; img-src data:/);
   expect(response.headers()["content-type"]).toMatch(/^text\/html/);
+  expect(response.headers()["x-frame-options"]).toBe("SAMEORIGIN");
   await viewer.getByRole("button", { name: "Close" }).click();
   await expect(viewer).toBeHidden();
 });
