@@ -83,7 +83,7 @@ async function serve() {
     const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0].trim() : "";
     req.headers["x-crm-client-ip"] = forwarded || req.socket.remoteAddress || "";
     // On every response; pages get their Content-Security-Policy from proxy.ts.
-    for (const [name, value] of Object.entries(securityHeadersFor(req.headers))) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(securityHeadersFor(req.headers, req.url ?? "/"))) res.setHeader(name, value);
     // Foreign-origin and oversized server actions are answered here (403, 413), before Next reads them.
     admitRequest(req, res, originPolicy).then(
       (admitted) => void (admitted && handle(admitted, res)),

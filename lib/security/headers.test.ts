@@ -9,6 +9,10 @@ describe("security headers", () => {
     expect(servedOverHttps("http", { TRUST_PROXY: "1", APP_URL: "http://crm.local" })).toBe(false);
     expect(securityHeaders({ https: true })["Strict-Transport-Security"]).toMatch(/^max-age=\d+/);
     expect(securityHeaders({ https: false })).not.toHaveProperty("Strict-Transport-Security");
+    // Only a stored email may be framed, and only by the app's own pages (the card's email viewer).
+    expect(securityHeaders({ https: false })["X-Frame-Options"]).toBe("DENY");
+    expect(securityHeaders({ https: false, path: "/api/emails/0b7e…" })["X-Frame-Options"]).toBe("SAMEORIGIN");
+    expect(securityHeaders({ https: false, path: "/cards/1" })["X-Frame-Options"]).toBe("DENY");
   });
 
   it("allows the page's own WebSocket, and no socket source from a host header that is not a plain host", () => {

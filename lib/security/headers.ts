@@ -20,20 +20,23 @@ const permissionsPolicy = [
   "display-capture", "accelerometer", "gyroscope", "magnetometer",
 ].map((feature) => `${feature}=()`).join(", ");
 
-export function securityHeaders({ https }: { https: boolean }): Record<string, string> {
+/** Responses the app frames on its own pages: a stored email, shown in the card page's sandboxed viewer. */
+export const sameOriginFramed = (path: string) => path.startsWith("/api/emails/");
+
+export function securityHeaders({ https, path = "/" }: { https: boolean; path?: string }): Record<string, string> {
   return {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "Permissions-Policy": permissionsPolicy,
     // frame-ancestors in the CSP says the same; this is for browsers that predate it.
-    "X-Frame-Options": "DENY",
+    "X-Frame-Options": sameOriginFramed(path) ? "SAMEORIGIN" : "DENY",
     ...(https ? { "Strict-Transport-Security": "max-age=31536000" } : {}),
   };
 }
 
 /** The plain headers for a Node request (server.ts). */
-export const securityHeadersFor = (headers: RequestHeaders, env: Env = process.env) =>
-  securityHeaders({ https: servedOverHttps(headers["x-forwarded-proto"], env) });
+export const securityHeadersFor = (headers: RequestHeaders, path: string, env: Env = process.env) =>
+  securityHeaders({ https: servedOverHttps(headers["x-forwarded-proto"], env), path });
 
 const plainHost = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
 

@@ -27,8 +27,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ema
         "Content-Security-Policy": emailViewerPolicy,
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer",
-        // The viewer frames it on the app's own pages (older browsers read this instead of frame-ancestors).
-        "X-Frame-Options": "SAMEORIGIN",
       },
     });
   } catch (error) {
