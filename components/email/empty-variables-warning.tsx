@@ -12,7 +12,8 @@ export function EmptyVariablesWarning({ variables, label, cardName, role = "stat
       <ul className="mt-1 list-disc pl-5">
         {variables.map((key) => (
           <li key={key}>
-            {label(key)} <code className="text-xs text-amber-800">{`{{${key}}}`}</code>
+            {/* A field's key is an id, which says nothing more than its name. */}
+            {label(key)} {!key.startsWith("card.field.") && <code className="text-xs text-amber-800">{`{{${key}}}`}</code>}
           </li>
         ))}
       </ul>
