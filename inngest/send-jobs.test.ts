@@ -26,6 +26,8 @@ describe("jobsEnqueued with Inngest configured", async () => {
   delete process.env.INNGEST_DEV;
   // Imported after the environment is set: the Inngest client reads it when it is created.
   const { jobsEnqueued } = await import("@/lib/jobs/wake");
+  // jobsEnqueued loads the Inngest side lazily; loading it here keeps that (seconds on a busy machine) out of the waits below.
+  await import("@/inngest/send-jobs");
   afterAll(() => {
     for (const k of ["INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_BASE_URL", "INNGEST_DEV"]) {
       if (saved[k] === undefined) delete process.env[k];
@@ -37,12 +39,12 @@ describe("jobsEnqueued with Inngest configured", async () => {
   it("sends one crm/job.due event per keyed job, its key as the event id; without details, one sweep event", async () => {
     const dueAt = new Date("2026-05-04T10:00:05Z");
     jobsEnqueued([{ kind: "email.deliver", dueAt, key: "email:abc" }]);
-    await expect.poll(() => received.length, { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => received.length, { timeout: 15_000 }).toBe(1);
     expect(received[0].url).toBe("/e/evkey-test");
     expect(received[0].body).toEqual([expect.objectContaining({ id: "email:abc", name: "crm/job.due", data: { key: "email:abc", dueAt: dueAt.toISOString() } })]);
 
     jobsEnqueued();
-    await expect.poll(() => received.length, { timeout: 5_000 }).toBe(2);
+    await expect.poll(() => received.length, { timeout: 15_000 }).toBe(2);
     expect(received[1].body).toEqual([expect.objectContaining({ name: "crm/jobs.enqueued" })]);
   });
 });
