@@ -3,11 +3,9 @@ import { groupMembers, users, type Role } from "@/db/schema";
 import type { Ctx } from "@/lib/actions/safe-action";
 import { can } from "@/lib/auth/permissions";
 import { conflict, forbidden } from "@/lib/errors";
-import { queueSystemEmail } from "@/lib/email/system-email";
 import { assertActiveGroups } from "@/lib/groups/assert-active-groups";
-import { jobsEnqueued } from "@/lib/jobs/wake";
 import { emailSchema, idListSchema, personNameSchema, roleSchema } from "./schemas";
-import { issueUserToken, setPasswordPath } from "./user-tokens";
+import { emailUserLink, linkEmailQueued } from "./email-user-link";
 
 export const inviteUserSchema = z.object({
   email: emailSchema,
@@ -47,17 +45,12 @@ export async function inviteUser(ctx: Ctx, input: InviteUserInput): Promise<Invi
     if (data.groupIds.length > 0) {
       await tx.insert(groupMembers).values(data.groupIds.map((groupId) => ({ groupId, userId: user.id })));
     }
-    const { token, expiresAt } = await issueUserToken(tx, { userId: user.id, kind: "invitation", createdById: ctx.actor.id, now: ctx.now });
-    const linkPath = setPasswordPath(token);
-    const emailId = await queueSystemEmail(tx, {
-      purpose: "invitation",
-      to: { address: data.email, firstName: data.firstName, lastName: data.lastName, locale: null },
-      linkPath,
-      expiresAt,
+    const link = await emailUserLink(tx, { id: user.id, email: data.email, firstName: data.firstName, lastName: data.lastName, locale: null }, "invitation", {
+      actorId: ctx.actor.id,
       now: ctx.now,
     });
-    return { userId: user.id, email: data.email, role: data.role, linkPath, expiresAt, emailId };
+    return { userId: user.id, email: data.email, role: data.role, ...link };
   });
-  jobsEnqueued();
+  linkEmailQueued(result, ctx.now);
   return result;
 }
