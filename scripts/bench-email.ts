@@ -16,7 +16,10 @@
  *   the template and rule main_person; the runner then prepares the batches (render with React Email)
  *   and delivers every email through the real Resend client (RESEND_API_KEY, RESEND_BASE_URL = stub).
  *   The window runs from the call to the run's state "done" (bulk_runs, polled every 100 ms);
- *   monitorEventLoopDelay measures the largest event-loop stall over it.
+ *   monitorEventLoopDelay measures the largest event-loop stall over it. The npm script runs with
+ *   NODE_ENV=production, as `npm start` runs the server (React's development build renders far slower).
+ *   stderr lists the stalls over 50 ms with the process's CPU time during each: a stall with little CPU
+ *   was the process waiting for a core on a busy machine, not its own synchronous work.
  * - duplicates: requests for an already delivered Idempotency-Key that the stub accepted as new deliveries
  *   (its /_stats semantic); missing: the run's sendable recipients whose email has no delivery at the stub.
  *   stderr also names addresses of the run that got more than one email (different keys).
@@ -72,6 +75,38 @@ const stubStats = async () => (await (await fetch(`${stubUrl}/_stats`)).json()) 
 const stubDeliveries = async () => (await (await fetch(`${stubUrl}/_deliveries`)).json()) as { key: string; n: number; to: string }[];
 const ms = (ns: number) => Math.round((ns / 1e6) * 10) / 10;
 const loopLine = (loop: IntervalHistogram) => `max ${ms(loop.max)} ms, p99 ${ms(loop.percentile(99))} ms, mean ${ms(loop.mean)} ms`;
+
+/**
+ * Next to monitorEventLoopDelay, for the diagnosis: every stall over 50 ms (a 5 ms timer that fired late),
+ * when it happened and how much CPU the process used meanwhile — near the stall's length means our own
+ * synchronous work; far below it means the process waited for a core (the machine is shared).
+ */
+function trackStalls(start: number) {
+  const stalls: { atS: number; ms: number; cpuMs: number }[] = [];
+  let last = performance.now();
+  let lastCpu = process.cpuUsage();
+  let timer: ReturnType<typeof setTimeout>;
+  const tick = () => {
+    const now = performance.now();
+    const cpu = process.cpuUsage();
+    const late = now - last - 5;
+    if (late > 50) stalls.push({ atS: (now - start) / 1000, ms: late, cpuMs: (cpu.user - lastCpu.user + cpu.system - lastCpu.system) / 1000 });
+    last = now;
+    lastCpu = cpu;
+    timer = setTimeout(tick, 5);
+  };
+  timer = setTimeout(tick, 5);
+  return {
+    stop: () => clearTimeout(timer),
+    summary: () => {
+      const worst = [...stalls].sort((a, b) => b.ms - a.ms).slice(0, 5);
+      const busy = [...stalls].sort((a, b) => Math.min(b.ms, b.cpuMs) - Math.min(a.ms, a.cpuMs)).slice(0, 5);
+      const list = (l: typeof stalls) => l.map((s) => `+${s.atS.toFixed(1)} s ${Math.round(s.ms)} ms (CPU ${Math.round(s.cpuMs)} ms)`).join(", ");
+      return `${stalls.length} stalls over 50 ms, ${stalls.filter((s) => Math.min(s.ms, s.cpuMs) > 50).length} of them with over 50 ms of process CPU${worst.length ? `; longest: ${list(worst)}; busiest: ${list(busy)}` : ""}`;
+    },
+  };
+}
+
 const chunk = 1000;
 async function insertChunked<T>(rows: T[], insert: (part: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += chunk) await insert(rows.slice(i, i + chunk));
@@ -184,6 +219,7 @@ try {
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
   const start = performance.now();
+  const stalls = trackStalls(start);
   const started = await startBulkRun({ actor: world.manager, db: conn.db, now: systemClock.now() }, { moduleId: world.moduleId, viewId: world.viewId, templateId: world.templateId, recipientRule: "main_person" });
   const startedMs = Math.round(performance.now() - start);
   let run = { state: "preparing", sent: 0, failed: 0, skipped: 0 };
@@ -195,6 +231,7 @@ try {
   }
   const seconds = (performance.now() - start) / 1000;
   loop.disable();
+  stalls.stop();
   await runner.stop();
   runner = null;
 
@@ -217,6 +254,7 @@ try {
   console.error(
     `bulk run: ${started.total} recipients (${started.skipped} skipped), startBulkRun ${startedMs} ms, all prepared at ${sendingMs ?? "?"} ms, state "${run.state}" after ${Math.round(seconds * 1000)} ms (sent ${run.sent}, failed ${run.failed}); ${runEmails} emails stored`,
   );
+  console.error(`bulk run: ${stalls.summary()}`);
   console.error(
     `bulk run: event loop ${loopLine(loop)}; stub ${after.requests - before.requests} requests, ${after.distinct - before.distinct} distinct deliveries; ${twice} addresses delivered more than once`,
   );
