@@ -15,6 +15,8 @@ export async function startResendStub({ port = 0, reply }: { port?: number; repl
   const requests: StubRequest[] = [];
   const byKey = new Map<string, { id: string }>();
   const deliveries = new Map<string, number>();
+  /** The To of each delivery, by key: who got it (bench:email checks that no address got two). */
+  const deliveredTo = new Map<string, string>();
   let delivered = 0;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -27,7 +29,7 @@ export async function startResendStub({ port = 0, reply }: { port?: number; repl
         /* answered as a validation error below */
       }
       const entry: StubRequest = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body };
-      if (req.url !== "/_stats") requests.push(entry);
+      if (!req.url?.startsWith("/_")) requests.push(entry);
       const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
         res.writeHead(status, { "content-type": "application/json", ...headers });
         res.end(JSON.stringify(payload));
@@ -35,6 +37,10 @@ export async function startResendStub({ port = 0, reply }: { port?: number; repl
       if (req.method === "GET" && req.url === "/_stats") {
         // For a stub in another process (bench:email): what it received.
         return send(200, { requests: requests.length, delivered, distinct: deliveries.size, duplicates: [...deliveries.values()].filter((n) => n > 1).length });
+      }
+      if (req.method === "GET" && req.url === "/_deliveries") {
+        // For bench:email: every delivered key with its count and To, so missing recipients can be named.
+        return send(200, [...deliveries].map(([key, n]) => ({ key, n, to: deliveredTo.get(key) ?? "" })));
       }
       if (req.method !== "POST" || req.url !== "/emails") return send(404, { statusCode: 404, name: "not_found", message: "Not found" });
       const scripted = reply ? await reply(entry, requests.length) : null;
@@ -45,6 +51,7 @@ export async function startResendStub({ port = 0, reply }: { port?: number; repl
       const answer = { id: randomUUID() };
       if (key) byKey.set(key, answer);
       deliveries.set(key || answer.id, (deliveries.get(key || answer.id) ?? 0) + 1);
+      deliveredTo.set(key || answer.id, Array.isArray(body.to) ? body.to.map(String).join(", ") : String(body.to ?? ""));
       delivered++;
       send(200, answer);
     });

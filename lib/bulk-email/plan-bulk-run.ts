@@ -77,15 +77,17 @@ export async function planBulkRun(ctx: Ctx, raw: BulkRunInput) {
 /** Every card's recipients under the rule, in card order, with skips decided (no address, unsubscribed, the same address twice). */
 export async function chooseRecipients(db: Db, cardIds: string[], rule: BulkRecipientRule, locale: Locale): Promise<PlannedRecipient[]> {
   if (cardIds.length === 0) return [];
+  // Chunks of 1,000: mapping a result of 5,000 contact rows was ~50 ms of synchronous work on the server's event loop.
+  const chunk = 1000;
   const links: { cardId: string; contact: ContactRow }[] = [];
-  for (let i = 0; i < cardIds.length; i += 5000) {
-    const chunk = cardIds.slice(i, i + 5000);
+  for (let i = 0; i < cardIds.length; i += chunk) {
+    const ids = cardIds.slice(i, i + chunk);
     links.push(
       ...(await db
         .select({ cardId: cardContacts.cardId, contact: contacts })
         .from(cardContacts)
         .innerJoin(contacts, and(eq(contacts.id, cardContacts.contactId), isNull(contacts.deletedAt)))
-        .where(inArray(cardContacts.cardId, chunk))
+        .where(inArray(cardContacts.cardId, ids))
         .orderBy(asc(cardContacts.cardId), asc(cardContacts.position), asc(contacts.id))),
     );
   }
@@ -95,8 +97,8 @@ export async function chooseRecipients(db: Db, cardIds: string[], rule: BulkReci
   // The company of a card's main person, when the card has no company of its own (rule "company").
   const known = new Map(links.map((l) => [l.contact.id, l.contact]));
   const missingCompanies = [...new Set(links.map((l) => l.contact.companyId).filter((id): id is string => Boolean(id) && !known.has(id!)))];
-  for (let i = 0; i < missingCompanies.length; i += 5000)
-    for (const c of await db.select().from(contacts).where(and(inArray(contacts.id, missingCompanies.slice(i, i + 5000)), isNull(contacts.deletedAt)))) known.set(c.id, c);
+  for (let i = 0; i < missingCompanies.length; i += chunk)
+    for (const c of await db.select().from(contacts).where(and(inArray(contacts.id, missingCompanies.slice(i, i + chunk)), isNull(contacts.deletedAt)))) known.set(c.id, c);
 
   const raw: Omit<PlannedRecipient, "skip">[] = [];
   const toRecipient = (cardId: string, c: ContactRow) => ({
@@ -119,8 +121,8 @@ export async function chooseRecipients(db: Db, cardIds: string[], rule: BulkReci
 
   const addresses = [...new Set(raw.map((r) => r.address).filter(Boolean))];
   const suppressed = new Set<string>();
-  for (let i = 0; i < addresses.length; i += 5000)
-    for (const s of await db.select({ address: emailSuppressions.address }).from(emailSuppressions).where(inArray(emailSuppressions.address, addresses.slice(i, i + 5000))))
+  for (let i = 0; i < addresses.length; i += chunk)
+    for (const s of await db.select({ address: emailSuppressions.address }).from(emailSuppressions).where(inArray(emailSuppressions.address, addresses.slice(i, i + chunk))))
       suppressed.add(s.address);
 
   const seen = new Set<string>();

