@@ -97,11 +97,15 @@ export async function openFromNav(page: Page, name: string) {
   const nav = page.getByRole("navigation", { name: "Main navigation" });
   await expect(nav.locator("[data-ready]").or(nav.and(page.locator("[data-ready]"))).first()).toBeAttached();
   const link = nav.getByRole("link", { name, exact: true });
-  if (!(await link.isVisible())) {
-    const menu = nav.getByRole("button", { name: /^(More|Open menu)$/ });
-    if ((await menu.getAttribute("aria-expanded")) !== "true") await menu.click();
-  }
-  await link.click();
+  // The row refits when its labels' font arrives, so a link seen in the row can move into the closed
+  // menu a moment later (or back): look again until one click lands.
+  await expect(async () => {
+    if (!(await link.isVisible())) {
+      const menu = nav.getByRole("button", { name: /^(More|Open menu)$/ });
+      if ((await menu.getAttribute("aria-expanded")) !== "true") await menu.click({ timeout: 2_000 });
+    }
+    await link.click({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 /** An admin (signed in on `page`) creates a module and opens its card list; returns the list's path. */

@@ -157,10 +157,13 @@ for (const size of [laptop, { width: 1440, height: 900 }]) {
 
 test("with eight long module names the navigation stays one row at 1024 px and the rest are a keyboard-reachable “More” away", async ({ page }) => {
   await signIn(page, admin.email, admin.password);
-  const modules: { name: string; path: string }[] = [];
-  for (let i = 1; i <= 8; i++) {
-    const name = `Regional partner pipeline ${i} (${run})`;
-    modules.push({ name, path: await createModule(page, name) });
+  // Created on the settings page one after another (opening each list in between cost a minute under CI's load).
+  const modules = Array.from({ length: 8 }, (_, i) => ({ name: `Regional partner pipeline ${i + 1} (${run})` }));
+  await page.goto("/settings/modules");
+  for (const { name } of modules) {
+    await page.getByLabel("Module name").fill(name);
+    await page.getByRole("button", { name: "Create module" }).click();
+    await expect(page.getByText(`Module “${name}” created.`)).toBeVisible();
   }
 
   await page.setViewportSize(laptop);
@@ -184,7 +187,7 @@ test("with eight long module names the navigation stays one row at 1024 px and t
     for (let i = 0; i < 30 && (await page.evaluate(() => document.activeElement?.textContent)) !== entry.name; i++) await page.keyboard.press("ArrowDown");
     await expect(page.locator(":focus")).toHaveText(entry.name);
     await page.keyboard.press("Enter");
-    await expect(page).toHaveURL(new RegExp(`${entry.path}$`));
+    await expect(page).toHaveURL(/\/modules\/[^/]+$/);
     await expect(page.getByRole("heading", { name: entry.name, level: 1 })).toBeVisible();
     await expect(more).toHaveAttribute("aria-expanded", "false");
   }

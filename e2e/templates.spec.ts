@@ -166,7 +166,7 @@ test("on a phone, in Hungarian, the Templates page and the editor fit the screen
     await page.getByRole("link", { name: "Offer follow-up" }).click();
     await expect(page.getByRole("textbox", { name: "Szöveg" }).locator('[data-variable="person.firstName"]')).toHaveText("Keresztnév");
     await page.getByRole("button", { name: "Változó beszúrása" }).click();
-    await expect(page.getByRole("option", { name: /Kártya neve/ })).toBeVisible();
+    await expect(page.getByRole("option", { name: /Adatlap neve/ })).toBeVisible();
     await shot(page, "template-editor-hu-390");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   } finally {

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { io } from "socket.io-client";
-import { admin, inviteUser, signIn, signOut } from "./fixtures";
+import { admin, createModule, inviteAndActivate, inviteUser, signIn, signOut } from "./fixtures";
 import { postServerAction } from "./server-action";
 
 test.describe.configure({ mode: "serial" });
@@ -97,4 +97,52 @@ test("an admin deactivates a signed-in user: their live connection drops and the
   await expect(bela.getByText("Wrong email or password.")).toBeVisible();
   socket.close();
   await context.close();
+});
+
+test("an admin deactivates a salesperson and hands their open card and todo over to a colleague", async ({ page, browser }) => {
+  const leaver = { firstName: "Lili", lastName: "Lakatos", email: "lili.lakatos@nordlicht.test", password: "Lili-Sales-2026!" };
+  const heir = { firstName: "Feri", lastName: "Fodor", email: "feri.fodor@nordlicht.test", password: "Feri-Sales-2026!" };
+  await signIn(page, admin.email, admin.password);
+  const modulePath = await createModule(page, "Hand-over deals");
+  const lili = await inviteAndActivate(page, browser, leaver);
+  const feri = await inviteAndActivate(page, browser, heir);
+
+  await lili.goto(modulePath);
+  await lili.getByRole("link", { name: "New card" }).first().click();
+  await lili.getByLabel("Card name").fill("Balaton hotel");
+  await lili.getByLabel("Todo", { exact: true }).fill("Call the hotel manager");
+  await lili.getByRole("button", { name: "Create card" }).click();
+  await expect(lili).toHaveURL(/\/cards\/[0-9a-f-]+$/);
+  const cardPath = new URL(lili.url()).pathname;
+
+  await page.goto("/settings/users");
+  await page.getByRole("row", { name: /Lakatos Lili/ }).getByRole("button", { name: "Deactivate" }).click();
+  const dialog = page.getByRole("dialog", { name: "Deactivate Lakatos Lili?" });
+  const open = dialog.getByRole("list", { name: "What Lakatos Lili has open" });
+  await expect(open.getByRole("listitem")).toHaveText(["1 open card (they become its owner)", "1 open todo", "No automations"]);
+  // Who takes over must be chosen, and it cannot be Lili herself.
+  await dialog.getByRole("button", { name: "Deactivate and hand over" }).click();
+  await expect(dialog.getByText("Choose who takes over.")).toBeVisible();
+  const to = dialog.getByLabel("Hand over to");
+  await expect(to.getByRole("option", { name: "Lakatos Lili" })).toHaveCount(0);
+  await to.selectOption({ label: "Fodor Feri" });
+  await dialog.screenshot({ path: "/tmp/handover-dialog.png" });
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.screenshot({ path: "/tmp/handover-dialog-390.png" });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await dialog.getByRole("button", { name: "Deactivate and hand over" }).click();
+  await expect(page.getByText("Lakatos Lili has been deactivated. Fodor Feri took over 1 card, 1 todo and 0 automations.")).toBeVisible();
+
+  await page.goto(cardPath);
+  await expect(page.getByText("Owner: Fodor Feri")).toBeVisible();
+  const history = page.getByRole("region", { name: "History" });
+  await expect(history.getByText("handed the card over: its owner was deactivated")).toBeVisible();
+  await expect(history.getByText("handed on the todo “Call the hotel manager”: its assignee was deactivated")).toBeVisible();
+
+  // Feri finds the todo among his own.
+  await feri.goto("/");
+  await expect(feri.getByRole("heading", { name: "My todos" })).toBeVisible();
+  await expect(feri.getByText("Call the hotel manager")).toBeVisible();
+  await lili.context().close();
+  await feri.context().close();
 });

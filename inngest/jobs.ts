@@ -7,6 +7,8 @@ import { inngest } from "./client";
 
 /** One job became due (or will at `dueAt`): its key names it. */
 export const jobDueEvent = "crm/job.due";
+/** A keyed job was called off before it ran (lib/jobs/cancel.ts): its sleeping function stops. */
+export const jobCancelledEvent = "crm/job.cancelled";
 /** Work was enqueued without details: sweep everything due. */
 export const jobsEnqueuedEvent = "crm/jobs.enqueued";
 
@@ -21,12 +23,19 @@ const maxFollowUps = 10;
 /**
  * Inngest drives the same job rows the embedded runner does: the per-job function sleeps until the
  * job is due, then claims and runs it (the claim's `skip locked` keeps it to one runner, Inngest or
- * embedded); a retry sleeps until the new due time and runs again. The cron sweeps anything due
+ * embedded); a retry sleeps until the new due time and runs again; a cancellation event with its key
+ * (lib/jobs/cancel.ts, after commit) ends it while it sleeps. The cron sweeps anything due
  * and unclaimed (an event lost, a job without a key, an expired lease).
  */
 export function createJobFunctions(deps: Deps = defaults) {
   const runJob = inngest.createFunction(
-    { id: "run-job", triggers: [{ event: jobDueEvent }], retries: 0 },
+    {
+      id: "run-job",
+      triggers: [{ event: jobDueEvent }],
+      retries: 0,
+      // A job called off while its function sleeps (a card left its automation): that function ends, no run.
+      cancelOn: [{ event: jobCancelledEvent, if: "async.data.key == event.data.key" }],
+    },
     async ({ event, step }) => {
       const { key, dueAt } = event.data as JobDueData;
       await step.sleepUntil("wait-until-due", new Date(dueAt));

@@ -27,10 +27,9 @@
  *   Options: -- --emails N (default 10000), --concurrency N (default 8), --direct N (default = --emails; 0 skips).
  */
 import { randomUUID } from "node:crypto";
-import { spawn } from "node:child_process";
 import { monitorEventLoopDelay, performance, type IntervalHistogram } from "node:perf_hooks";
 import { and, eq, ne, sql } from "drizzle-orm";
-import postgres from "postgres";
+import { createBenchDatabase, startResendStubProcess } from "./bench-support";
 import { openDb, type Db } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import { bulkRecipients, bulkRuns, cardContacts, cards, contacts, emails, fields, modules, organisation, statuses, users } from "@/db/schema";
@@ -40,6 +39,7 @@ import { systemClock } from "@/lib/clock";
 import { queueEmails, type NewEmail } from "@/lib/email/queue-email";
 import { jobHandlers } from "@/lib/jobs/handlers";
 import { JobRunner } from "@/lib/jobs/job-runner";
+import { announcingJobs } from "@/lib/jobs/wake";
 import { createEmailTemplate } from "@/lib/templates/email-templates";
 import { createView } from "@/lib/views/create-view";
 import { emptyViewDefinition } from "@/lib/views/definition";
@@ -54,21 +54,9 @@ const direct = arg("direct", total);
 const timeoutMs = 15 * 60_000;
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const dbName = `crm_benchmail_${Date.now()}`;
-const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-await admin.unsafe(`create database "${dbName}"`);
-const url = new URL(serverUrl);
-url.pathname = `/${dbName}`;
-
-const stub = spawn(
-  process.execPath,
-  ["--import", "tsx", "--input-type=module", "-e", `const { startResendStub } = await import(${JSON.stringify(new URL("../test/resend-stub.ts", import.meta.url).href)}); const s = await startResendStub(); console.log(s.url);`],
-  { stdio: ["ignore", "pipe", "inherit"] },
-);
-const stubUrl = await new Promise<string>((resolve, reject) => {
-  stub.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim()));
-  stub.once("exit", (code) => reject(new Error(`stub exited ${code}`)));
-});
+const database = await createBenchDatabase(serverUrl, "crm_benchmail");
+const stub = await startResendStubProcess();
+const stubUrl = stub.url;
 
 type StubStats = { requests: number; delivered: number; distinct: number; duplicates: number };
 const stubStats = async () => (await (await fetch(`${stubUrl}/_stats`)).json()) as StubStats;
@@ -162,7 +150,7 @@ async function seed(db: Db, now: Date) {
   return { manager, moduleId: module.id, templateId, viewId };
 }
 
-const conn = await openDb(url.toString());
+const conn = await openDb(database.url);
 let runner: JobRunner | null = null;
 try {
   await migrateDb(conn.db);
@@ -220,7 +208,10 @@ try {
   loop.enable();
   const start = performance.now();
   const stalls = trackStalls(start);
-  const started = await startBulkRun({ actor: world.manager, db: conn.db, now: systemClock.now() }, { moduleId: world.moduleId, viewId: world.viewId, templateId: world.templateId, recipientRule: "main_person" });
+  // As its server action does: the first batch's job is announced (the runner woken) once the verb finished.
+  const started = await announcingJobs(() =>
+    startBulkRun({ actor: world.manager, db: conn.db, now: systemClock.now() }, { moduleId: world.moduleId, viewId: world.viewId, templateId: world.templateId, recipientRule: "main_person" }),
+  );
   const startedMs = Math.round(performance.now() - start);
   let run = { state: "preparing", sent: 0, failed: 0, skipped: 0 };
   let sendingMs: number | null = null;
@@ -270,7 +261,6 @@ try {
 } finally {
   await runner?.stop();
   await conn.close();
-  stub.kill("SIGTERM");
-  await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
-  await admin.end();
+  stub.stop();
+  await database.drop();
 }

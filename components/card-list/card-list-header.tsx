@@ -28,11 +28,19 @@ export async function CardListHeader({
   /** The saved views' switcher (components/views/view-switcher.tsx), before List/Board. */
   switcher?: ReactNode;
 }) {
-  const [t, tTools, actor] = await Promise.all([getTranslations("cards.list"), getTranslations("templates.moduleLinks"), getCurrentUser()]);
-  // The module's Templates (managers, admins) and Automations (whoever may bulk-send: its one-time runs).
+  const [t, tTools, tDocuments, tImports, actor] = await Promise.all([
+    getTranslations("cards.list"),
+    getTranslations("templates.moduleLinks"),
+    getTranslations("documents"),
+    getTranslations("imports"),
+    getCurrentUser(),
+  ]);
+  // The module's Templates (managers, admins), Automations (whoever may bulk-send: its one-time runs), Documents and Import.
   const tools = [
     actor && can(actor, "templates.manage") ? { href: `/modules/${module.id}/templates`, label: tTools("templates") } : null,
     actor && can(actor, "email.bulk_send") ? { href: `/modules/${module.id}/automations`, label: tTools("automations") } : null,
+    actor && can(actor, "documents.manage") ? { href: `/modules/${module.id}/documents`, label: tDocuments("title") } : null,
+    actor && can(actor, "imports.run") ? { href: `/modules/${module.id}/import`, label: tImports("importLink") } : null,
   ].filter((l) => l !== null);
   return (
     <div className="mb-5 flex flex-wrap items-center justify-between gap-3">

@@ -41,11 +41,12 @@ export function HistoryEntryView({ entry, lookups }: { entry: CardHistoryEntry; 
   const tt = useTranslations("card.todos");
   const tf = useTranslations("card.fields");
   const te = useTranslations("email.history");
+  const td = useTranslations("documents.history");
   const format = useFormatter();
   const locale = useLocale();
   const { timeZone, userName } = useCard();
   const d = entry.data;
-  const actor = entry.actorName ?? t("system");
+  let actor: string = entry.actorName ?? t("system");
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone });
   const user = (id: unknown) => (id ? userName(str(id)) : null);
   const todoType = (todoTypes as readonly string[]).includes(str(d.type)) ? (str(d.type) as TodoType) : "task";
@@ -55,9 +56,11 @@ export function HistoryEntryView({ entry, lookups }: { entry: CardHistoryEntry; 
   let what: ReactNode;
   let detail: ReactNode = null;
   switch (entry.kind) {
-    case "card_created":
-      what = t("cardCreated");
+    case "card_created": {
+      const contacts = Array.isArray(d.contacts) ? (d.contacts as { name?: unknown }[]).map((c) => str(c.name)).filter(Boolean) : [];
+      what = contacts.length ? t("cardCreatedWith", { names: format.list(contacts, { type: "conjunction" }) }) : t("cardCreated");
       break;
+    }
     case "name_changed":
       what = t("nameChanged");
       detail = <Change from={str(d.old)} to={str(d.new)} />;
@@ -67,7 +70,7 @@ export function HistoryEntryView({ entry, lookups }: { entry: CardHistoryEntry; 
       detail = <Change from={lookups.statusName(d.old) ?? str(d.oldName)} to={lookups.statusName(d.new) ?? str(d.newName)} />;
       break;
     case "owner_changed":
-      what = t("ownerChanged");
+      what = t(d.handover ? "ownerHandedOver" : "ownerChanged");
       detail = <Change from={user(d.old) ?? t("nobody")} to={user(d.new) ?? t("nobody")} />;
       break;
     case "field_changed": {
@@ -109,7 +112,7 @@ export function HistoryEntryView({ entry, lookups }: { entry: CardHistoryEntry; 
       what = t(entry.kind === "todo_reopened" ? "todoReopened" : entry.kind === "todo_trashed" ? "todoTrashed" : "todoRestored", { text: str(d.text) });
       break;
     case "todo_reassigned":
-      what = t("todoReassigned", { text: str(d.text) });
+      what = t(d.reason === "handover" ? "todoHandedOver" : "todoReassigned", { text: str(d.text) });
       detail = <Change from={user(d.old) ?? t("nobody")} to={user(d.new) ?? t("nobody")} />;
       break;
     case "card_trashed":
@@ -118,6 +121,10 @@ export function HistoryEntryView({ entry, lookups }: { entry: CardHistoryEntry; 
       break;
     case "card_restored":
       what = t("cardRestored");
+      break;
+    case "document_added":
+    case "document_removed":
+      what = td(entry.kind === "document_removed" ? "removed" : d.restored ? "restored" : "added", { name: str(d.name) });
       break;
     case "note":
       what = t("note");
@@ -133,6 +140,34 @@ export function HistoryEntryView({ entry, lookups }: { entry: CardHistoryEntry; 
       tone = "bg-brand-100";
       what = te("sent");
       detail = <EmailHistoryDetail emailId={str(d.emailId)} subject={str(d.subject)} to={str(d.to)} state={email?.state} lastError={email?.lastError} />;
+      break;
+    }
+    case "automation_step": {
+      actor = t("automationActor", { name: str(d.automationName) });
+      const position = Number(d.position) || 1;
+      if (d.outcome === "skipped") {
+        const reason = str(d.reason);
+        what = t("automationSkipped", { position, reason: t.has(`skipReasons.${reason}`) ? t(`skipReasons.${reason}`) : reason });
+      } else if (d.action === "todo_user") {
+        what = t("automationTodo", { position, assignee: user(d.assigneeId) ?? "" });
+        detail = (
+          <p className="mt-1 flex items-center gap-1.5 text-sm text-slate-800">
+            <TodoTypeIcon type={todoType} className="size-3.5 text-slate-500" />
+            <span className="sr-only">{tt(`types.${todoType}`)}:</span>
+            {str(d.text)}
+            {d.deadline ? <span className="text-xs text-slate-500">· {when(new Date(str(d.deadline)))}</span> : null}
+          </p>
+        );
+      } else {
+        const addresses = Array.isArray(d.to) ? d.to.map(str) : [str(d.to)];
+        const emailIds = Array.isArray(d.emailIds) ? d.emailIds.map(str) : [];
+        tone = "bg-brand-100";
+        what = t("automationEmailed", { position, to: addresses.join(", ") });
+        detail = emailIds.map((id, i) => {
+          const email = lookups.email(id);
+          return <EmailHistoryDetail key={id} emailId={id} subject={str(d.subject)} to={addresses[i] ?? ""} state={email?.state} lastError={email?.lastError} />;
+        });
+      }
       break;
     }
     default:

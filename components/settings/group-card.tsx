@@ -8,12 +8,16 @@ import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormMessage, TextField, type FormState, useFormAction } from "@/components/ui/form";
 import type { GroupListItem } from "@/lib/groups/list-groups";
+import { GroupCalendarForm } from "./group-calendar-form";
 import { PendingButton } from "./pending-button";
 import { fullName } from "./user-row";
 
 export type MemberCandidate = { id: string; lastName: string; firstName: string; email: string; deactivated: boolean };
 
-export function GroupCard({ group, candidates }: { group: GroupListItem; candidates: MemberCandidate[] }) {
+/** The time zones a group's calendar can choose from, and the organisation's (the default). */
+export type CalendarChoices = { timeZones: string[]; organisationTimeZone: string };
+
+export function GroupCard({ group, candidates, calendar }: { group: GroupListItem; candidates: MemberCandidate[]; calendar: CalendarChoices }) {
   const t = useTranslations("settings.groups");
   const cancel = useTranslations("settings.confirm")("cancel");
   const format = useFormatter();
@@ -132,6 +136,22 @@ export function GroupCard({ group, candidates }: { group: GroupListItem; candida
                 {t("saveMembers")}
               </PendingButton>
             </form>
+          </details>
+        )}
+
+        {!group.archivedAt && (
+          <details className="mt-3">
+            <summary className="cursor-pointer text-sm font-medium text-brand-700 hover:underline">
+              <span>{t("editCalendar")}</span>
+              <span className="ml-2 font-normal text-slate-500">
+                {t("calendarSummary", { zone: group.timeZone ?? calendar.organisationTimeZone, count: group.holidays.length })}
+              </span>
+            </summary>
+            <GroupCalendarForm
+              group={group}
+              timeZones={calendar.timeZones}
+              organisationTimeZone={calendar.organisationTimeZone}
+            />
           </details>
         )}
 

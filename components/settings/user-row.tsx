@@ -14,21 +14,37 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormMessage, type FormState, useFormAction } from "@/components/ui/form";
 import { Select } from "@/components/ui/input";
 import type { Role } from "@/db/schema/users";
+import type { HandOverCounts } from "@/lib/users/list-hand-over-counts";
 import type { UserListItem } from "@/lib/users/list-users";
 import { CopyLink } from "./copy-link";
+import { DeactivateUserDialog, type Colleague } from "./deactivate-user-dialog";
 import { PendingButton } from "./pending-button";
 
 export const fullName = (u: { lastName: string; firstName: string; email: string }) => `${u.lastName} ${u.firstName}`.trim() || u.email;
 
-type Props = { user: UserListItem; roles: readonly Role[]; isSelf: boolean; now: Date; columnCount: number };
+type Props = {
+  user: UserListItem;
+  roles: readonly Role[];
+  isSelf: boolean;
+  now: Date;
+  columnCount: number;
+  /** What deactivating them would hand over, and to whom it can go (active users but them). */
+  handOver: { counts: HandOverCounts | undefined; colleagues: Colleague[] };
+};
 
-export function UserRow({ user, roles, isSelf, now, columnCount }: Props) {
+const noWork: HandOverCounts = { cards: 0, todos: 0, automations: 0 };
+
+export function UserRow({ user, roles, isSelf, now, columnCount, handOver }: Props) {
   const t = useTranslations("settings.users");
   const cancel = useTranslations("settings.confirm")("cancel");
   const format = useFormatter();
   const name = fullName(user);
   const role = useFormAction(changeUserRoleAction);
-  const access = useFormAction(user.status === "deactivated" ? reactivateUserAction : deactivateUserAction);
+  // One form state for both directions, so the outcome stays shown after the row flips to the other one.
+  const access = useFormAction(async (prev: unknown, input: { userId: string; handOverToId?: string; reactivate?: boolean }) => {
+    if (input.reactivate) return reactivateUserAction(prev, { userId: input.userId });
+    return deactivateUserAction(prev, { userId: input.userId, handOverToId: input.handOverToId });
+  });
   const link = useFormAction(user.status === "invited" ? reissueInvitationAction : issuePasswordResetAction);
   const dateTime = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "short" });
 
@@ -46,9 +62,10 @@ export function UserRow({ user, roles, isSelf, now, columnCount }: Props) {
 
   // Only the outcome of the row's latest action is shown: an earlier link may have been voided since.
   const [latest, setLatest] = useState<"role" | "access" | "link" | null>(null);
+  const [colleague, setColleague] = useState<string | null>(null);
   const feedback: Record<"role" | "access" | "link", { state: FormState; success?: string }> = {
     role: { state: role.state, success: t("roleSaved", { name }) },
-    access: { state: access.state, success: t(user.status === "deactivated" ? "deactivated" : "reactivated", { name }) },
+    access: { state: access.state, success: accessSuccess() },
     link: { state: link.state },
   };
   const shown = latest ? feedback[latest] : null;
@@ -58,10 +75,17 @@ export function UserRow({ user, roles, isSelf, now, columnCount }: Props) {
     setLatest("link");
     link.run({ userId: user.id });
   };
-  const toggleAccess = () => {
+  const toggleAccess = (handOverToId?: string) => {
     setLatest("access");
-    access.run({ userId: user.id });
+    setColleague(handOver.colleagues.find((c) => c.id === handOverToId)?.name ?? null);
+    access.run({ userId: user.id, handOverToId, reactivate: user.status === "deactivated" });
   };
+  function accessSuccess() {
+    if (user.status !== "deactivated") return t("reactivated", { name });
+    const data = access.state?.ok ? access.state.data : null;
+    const moved = data && "handedOver" in data ? data.handedOver : null;
+    return moved && colleague ? t("deactivatedHandedOver", { name, colleague, ...moved }) : t("deactivated", { name });
+  }
 
   return (
     <>
@@ -98,24 +122,19 @@ export function UserRow({ user, roles, isSelf, now, columnCount }: Props) {
                 confirmLabel={t("reactivate")}
                 cancelLabel={cancel}
                 disabled={access.pending}
-                onConfirm={toggleAccess}
+                onConfirm={() => toggleAccess()}
               >
                 {t("reactivateBody", { name })}
               </ConfirmDialog>
             ) : (
               !isSelf && (
-                <ConfirmDialog
-                  triggerLabel={t("deactivate")}
-                  triggerVariant="secondary"
-                  title={t("deactivateTitle", { name })}
-                  confirmLabel={t("deactivate")}
-                  confirmVariant="danger"
-                  cancelLabel={cancel}
+                <DeactivateUserDialog
+                  name={name}
+                  counts={handOver.counts ?? noWork}
+                  colleagues={handOver.colleagues}
                   disabled={access.pending}
                   onConfirm={toggleAccess}
-                >
-                  {t("deactivateBody", { name })}
-                </ConfirmDialog>
+                />
               )
             )}
           </div>

@@ -2,12 +2,27 @@
 
 import { useTranslations } from "next-intl";
 import type { Role } from "@/db/schema/users";
+import type { HandOverCounts } from "@/lib/users/list-hand-over-counts";
 import type { UserListItem } from "@/lib/users/list-users";
 import { Card } from "@/components/ui/card";
-import { UserRow } from "./user-row";
+import { fullName, UserRow } from "./user-row";
 
-export function UsersTable({ users, roles, actorId, now }: { users: UserListItem[]; roles: readonly Role[]; actorId: string; now: Date }) {
+export function UsersTable({
+  users,
+  roles,
+  actorId,
+  now,
+  handOverCounts,
+}: {
+  users: UserListItem[];
+  roles: readonly Role[];
+  actorId: string;
+  now: Date;
+  /** Per user: what deactivating them would hand over (lib/users/list-hand-over-counts.ts). */
+  handOverCounts: Record<string, HandOverCounts>;
+}) {
   const t = useTranslations("settings.users");
+  const active = users.filter((u) => u.status !== "deactivated").map((u) => ({ id: u.id, name: fullName(u) }));
   const columns = ["name", "role", "groups", "status", "created", "actions"] as const;
   return (
     <Card className="overflow-x-auto">
@@ -24,7 +39,15 @@ export function UsersTable({ users, roles, actorId, now }: { users: UserListItem
         </thead>
         <tbody className="divide-y divide-slate-100">
           {users.map((user) => (
-            <UserRow key={user.id} user={user} roles={roles} isSelf={user.id === actorId} now={now} columnCount={columns.length} />
+            <UserRow
+              key={user.id}
+              user={user}
+              roles={roles}
+              isSelf={user.id === actorId}
+              now={now}
+              columnCount={columns.length}
+              handOver={{ counts: handOverCounts[user.id], colleagues: active.filter((c) => c.id !== user.id) }}
+            />
           ))}
         </tbody>
       </table>

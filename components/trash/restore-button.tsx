@@ -5,11 +5,12 @@ import { useErrorMessage, useFormAction, type FormState } from "@/components/ui/
 import { Button } from "@/components/ui/button";
 import { restoreContactAction } from "@/app/(app)/contacts/actions";
 import { restoreCardAction, restoreTodoAction, restoreViewAction } from "@/app/(app)/trash/actions";
+import { restoreDocumentAction, restoreFolderAction } from "@/lib/documents/actions";
 
-const restore = { card: restoreCardAction, todo: restoreTodoAction, contact: restoreContactAction, view: restoreViewAction } as const;
-const idField = { card: "cardId", todo: "todoId", contact: "contactId", view: "viewId" } as const;
+const restore = { card: restoreCardAction, todo: restoreTodoAction, contact: restoreContactAction, view: restoreViewAction, document: restoreDocumentAction, folder: restoreFolderAction } as const;
+const idField = { card: "cardId", todo: "todoId", contact: "contactId", view: "viewId", document: "documentId", folder: "folderId" } as const;
 
-/** "Restore" for one trashed card, todo, contact or view; the row leaves the list when it worked. */
+/** "Restore" for one trashed card, todo, contact, view, document or folder (a folder with what went with it); the row leaves the list when it worked. */
 export function RestoreButton({ kind, id, name }: { kind: keyof typeof restore; id: string; name: string }) {
   const t = useTranslations("card.trash");
   const message = useErrorMessage();

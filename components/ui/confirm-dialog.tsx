@@ -11,6 +11,7 @@ export function ConfirmDialog({
   triggerLabel,
   triggerAriaLabel,
   triggerVariant = "secondary",
+  triggerSize = "sm",
   title,
   children,
   confirmLabel,
@@ -23,6 +24,8 @@ export function ConfirmDialog({
   /** A longer accessible name for the trigger; it must begin with `triggerLabel` (WCAG 2.5.3, label in name). */
   triggerAriaLabel?: string;
   triggerVariant?: ButtonVariant;
+  /** "md" beside full-size controls (a form's row); "sm" in a list's row. */
+  triggerSize?: "sm" | "md";
   title: string;
   children: ReactNode;
   confirmLabel: string;
@@ -36,7 +39,7 @@ export function ConfirmDialog({
   const bodyId = useId();
   return (
     <>
-      <Button size="sm" variant={triggerVariant} disabled={disabled} aria-haspopup="dialog" aria-label={triggerAriaLabel} onClick={() => dialog.current?.showModal()}>
+      <Button size={triggerSize} variant={triggerVariant} disabled={disabled} aria-haspopup="dialog" aria-label={triggerAriaLabel} onClick={() => dialog.current?.showModal()}>
         {triggerLabel}
       </Button>
       <dialog

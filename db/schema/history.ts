@@ -21,6 +21,16 @@ export const historyKinds = [
   "note",
   /** An email written on the card or sent to its contact by a bulk run: { emailId, subject, to }; its state is read from `emails`. */
   "email",
+  /**
+   * An automation's step ran on the card: { automationId, automationName, stepId, position, action
+   * ("email_contact" | "email_user" | "todo_user"), outcome ("done" | "skipped"), reason?, emailIds?, to?, todoId? }.
+   */
+  "automation_step",
+  /** A document was attached to the card, or taken off it (to the trash): { documentId, name }. */
+  "document_added",
+  "document_removed",
+  /** An import's undo gave the card its previous values back: { importId, fields: [{ field, old, new }] } (created cards are trashed with card_trashed { importId }). */
+  "import_undone",
 ] as const;
 export type HistoryKind = (typeof historyKinds)[number];
 

@@ -10,3 +10,6 @@ export * from "./realtime";
 export * from "./views";
 export * from "./email";
 export * from "./jobs";
+export * from "./automations";
+export * from "./documents";
+export * from "./imports";

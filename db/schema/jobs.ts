@@ -1,8 +1,11 @@
 import { sql } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
-export const jobStates = ["pending", "running", "done", "failed"] as const;
-/** pending → running (claimed, leased) → done | pending again (retry with back-off) | failed (permanent; retried by hand). */
+export const jobStates = ["pending", "running", "done", "failed", "cancelled"] as const;
+/**
+ * pending → running (claimed, leased) → done | pending again (retry with back-off) | failed (permanent;
+ * retried by hand). cancelled: the work was called off before it ran (an automation step whose card left).
+ */
 export type JobState = (typeof jobStates)[number];
 
 /**

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { customType, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bytea } from "./bytea";
 
 export const roles = ["admin", "manager", "normal", "restricted", "group_manager", "group_restricted"] as const;
 export type Role = (typeof roles)[number];
@@ -23,11 +24,6 @@ export const users = pgTable(
   },
   (t) => [uniqueIndex("users_email_unique").on(sql`lower(${t.email})`)],
 );
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  fromDriver: (value) => Buffer.from(value),
-});
 
 export const userAvatars = pgTable("user_avatars", {
   userId: uuid()
@@ -64,6 +60,10 @@ export const groups = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     name: text().notNull(),
+    /** The group's calendar for automation timing (a card follows its owner's group): null = the organisation's zone. */
+    timeZone: text(),
+    /** Days off ("YYYY-MM-DD") on which working-days-only automation steps do not run. */
+    holidays: jsonb().$type<string[]>().notNull().default([]),
     archivedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -5,6 +5,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { can, type Action, type Actor, type Resource } from "@/lib/auth/permissions";
 import { systemClock } from "@/lib/clock";
 import { DomainError } from "@/lib/errors";
+import { announcingJobs } from "@/lib/jobs/wake";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
@@ -64,7 +65,9 @@ export function authedAction<S extends z.ZodType, T>(
         const [action, resource] = options.permission(input, actor);
         if (!can(actor, action, resource)) return { ok: false, error: "forbidden" };
       }
-      return { ok: true, data: await handler({ actor, db: await getDb(), now: systemClock.now() }, input) };
+      const db = await getDb();
+      // Jobs enqueued anywhere inside (an email, an automation's step runs) are announced once it committed.
+      return { ok: true, data: await announcingJobs(() => handler({ actor, db, now: systemClock.now() }, input)) };
     } catch (error) {
       unstable_rethrow(error);
       return normaliseCodes(toFailure(error));

@@ -32,6 +32,12 @@ const expected: Record<Action, [boolean, boolean, boolean, boolean, boolean, boo
   "email.send": /*          */ [Y, Y, Y, Y, Y, Y],
   "email.bulk_send": /*     */ [Y, Y, N, N, Y, N],
   "email.admin": /*         */ [Y, N, N, N, N, N],
+  "automations.manage": /*   */ [Y, Y, N, N, Y, N],
+  "documents.view": /*       */ [Y, Y, Y, Y, Y, Y],
+  "documents.attach": /*     */ [Y, Y, Y, Y, Y, Y],
+  "documents.manage": /*     */ [Y, Y, N, N, Y, N],
+  "imports.run": /*          */ [Y, Y, N, N, N, N],
+  "exports.run": /*          */ [Y, N, N, N, N, N],
 };
 
 describe("can(actor, action)", () => {

@@ -41,6 +41,18 @@ export const actions = [
   "email.bulk_send",
   /** The outbox of undelivered emails, retrying failed ones, and the unsubscribe list. */
   "email.admin",
+  /** A module's automations (SPEC §8): build, activate, switch off; group managers only over their groups' cards (automations.scopeGroupIds). */
+  "automations.manage",
+  /** See documents: those attached to a card the actor can see (lib/cards/scope.ts), and a module's own (not attached) ones for the roles that see every card. */
+  "documents.view",
+  /** Upload a document to a card the actor can see, or take it off again (to the trash). */
+  "documents.attach",
+  /** A module's Documents page: folders, upload, move, copy, public links, trash (SPEC §9). */
+  "documents.manage",
+  /** Import cards into a module, or contacts, from a spreadsheet; undo an import (SPEC §10). */
+  "imports.run",
+  /** The full export of all data (SPEC §1, §10), and the list of past exports. */
+  "exports.run",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -78,6 +90,12 @@ const allowed: Record<Action, Role[]> = {
   "email.send": everyone,
   "email.bulk_send": managers,
   "email.admin": adminOnly,
+  "automations.manage": managers,
+  "documents.view": everyone,
+  "documents.attach": everyone,
+  "documents.manage": managers,
+  "imports.run": ["admin", "manager"],
+  "exports.run": adminOnly,
 };
 
 export function can(actor: Pick<Actor, "id" | "role">, action: Action, resource: Resource = {}): boolean {

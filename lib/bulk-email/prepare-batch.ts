@@ -4,11 +4,10 @@ import { bulkRecipients, bulkRuns, emailTemplates, users } from "@/db/schema";
 import { renderEmail, type RenderedEmail } from "@/lib/email/render-email";
 import { loadVariableValues } from "@/lib/email/variable-values";
 import { textToHtml, variablesIn } from "@/lib/email/variables";
-import { deliveryJobs, queueEmails } from "@/lib/email/queue-email";
+import { queueEmails } from "@/lib/email/queue-email";
 import { recordHistory } from "@/lib/history/record-history";
 import { enqueueJobs } from "@/lib/jobs/enqueue";
 import type { JobHandler } from "@/lib/jobs/types";
-import { jobsEnqueued } from "@/lib/jobs/wake";
 import { mailFromName } from "./mail-from";
 import { organisationSettings } from "./plan-bulk-run";
 import { publishBulkProgress } from "./publish-progress";
@@ -145,10 +144,7 @@ export const prepareBulkBatch: JobHandler = async ({ db, now, job }) => {
     return { key: null, queued: toQueue.map((r) => r.emailId) };
   });
 
-  if (next) {
-    const woken = [...(next.key ? [{ kind: prepareBulkJob, dueAt: now, key: next.key }] : []), ...deliveryJobs(next.queued, now)];
-    if (woken.length) jobsEnqueued(woken);
-    publishBulkProgress(run.moduleId, runId);
-  }
+  // The next batch's job and the delivery jobs are announced by the runner once this job finished (announcingJobs).
+  if (next) publishBulkProgress(run.moduleId, runId);
   return { done: true };
 };

@@ -1,7 +1,6 @@
 import type { Ctx } from "@/lib/actions/safe-action";
 import { bulkRecipients, bulkRuns } from "@/db/schema";
 import { enqueueJobs } from "@/lib/jobs/enqueue";
-import { jobsEnqueued } from "@/lib/jobs/wake";
 import { invalid } from "@/lib/errors";
 import type { BulkRunInput } from "./bulk-input";
 import { planBulkRun } from "./plan-bulk-run";
@@ -18,7 +17,7 @@ const insertChunk = 250;
  * Starts a one-time bulk run of a view (SPEC §7): permission `email.bulk_send` and the card scope
  * (group managers reach only their groups' cards), the view's cards at this moment, then ONE
  * transaction: the run, every recipient row (skipped ones with their reason, counted at once) and
- * the first "bulk.prepare" job. After commit: the runner is woken and the Automations page told.
+ * the first "bulk.prepare" job (announced once the calling action finished). After commit: the Automations page is told.
  */
 export async function startBulkRun(ctx: Ctx, raw: BulkRunInput): Promise<{ runId: string; moduleId: string; total: number; skipped: number }> {
   const { db, actor, now } = ctx;
@@ -59,7 +58,6 @@ export async function startBulkRun(ctx: Ctx, raw: BulkRunInput): Promise<{ runId
     await enqueueJobs(tx, [{ kind: prepareBulkJob, payload: { runId: run.id }, key: prepareJobKey(run.id, 0), dueAt: now }], now);
     return run.id;
   });
-  jobsEnqueued([{ kind: prepareBulkJob, dueAt: now, key: prepareJobKey(runId, 0) }]);
   publishBulkProgress(input.moduleId, runId, { force: true });
   return { runId, moduleId: input.moduleId, total: recipients.length, skipped };
 }

@@ -5,7 +5,8 @@ import { can } from "@/lib/auth/permissions";
 import { insertContact } from "@/lib/contacts/insert-contact";
 import { visibleContactsCondition } from "@/lib/contacts/scope";
 import { forbidden, invalid } from "@/lib/errors";
-import { recordHistory, type HistoryEntry } from "@/lib/history/record-history";
+import { cardCreatedData } from "@/lib/history/card-created";
+import { recordHistory } from "@/lib/history/record-history";
 import { validateFieldValues } from "@/lib/modules/field-values";
 import { assertActiveUser } from "@/lib/users/assert-active-user";
 import { createCardSchema, type CreateCardInput } from "./card-input";
@@ -58,11 +59,8 @@ export async function createCard({ actor, db, now }: Ctx, raw: CreateCardInput) 
     }
     await refreshCardSearchText(tx, card.id);
 
-    const entries: HistoryEntry[] = [
-      { cardId: card.id, kind: "card_created", data: { version: 1, name: input.name, statusId: status.id, ownerId } },
-      ...linked.map((c) => ({ cardId: card.id, kind: "contact_linked" as const, data: { contactId: c.id, name: c.name } })),
-    ];
-    await recordHistory(tx, actor.id, now, entries);
+    // One entry: the card and the contacts it was created with (lib/history/card-created.ts).
+    await recordHistory(tx, actor.id, now, [{ cardId: card.id, kind: "card_created", data: cardCreatedData({ name: input.name, statusId: status.id, ownerId, contacts: linked }) }]);
 
     // An owner the creator may not see (e.g. a Restricted user giving it away) would hide the card from them at once.
     await getVisibleCardOrThrow(tx, actor, card.id).catch(() => {

@@ -64,8 +64,7 @@ describe("getCardPageOrThrow", async () => {
       ["status_changed", "Test manager"],
       ["todo_completed", "Test manager"], // 10:05, by Béla
       ["todo_trashed", "Test normal"], // 10:00, by Anna (saved earlier, but happened earlier too)
-      ["contact_linked", "Test normal"],
-      ["card_created", "Test normal"],
+      ["card_created", "Test normal"], // with its contact (one entry)
     ]);
     const completed = page.history.entries.find((e) => e.kind === "todo_completed")!;
     expect(completed).toMatchObject({ actorId: crm.actors.manager.id, at: bela.now, data: { todoId: done.todoId, text: "First call", type: "call" } });

@@ -1,4 +1,5 @@
 import type { cards, FieldValue, history, todos } from "@/db/schema";
+import { cardCreatedData } from "@/lib/history/card-created";
 import { validateFieldValues } from "@/lib/modules/field-values";
 import type { CardPlan, PlannedTodo, SeedModule } from "./card-plan";
 import { todoFacts } from "@/lib/todos/todo-facts";
@@ -25,14 +26,13 @@ export function planRows(plan: CardPlan, module: SeedModule, contactNames: Map<s
   let version = 1;
 
   const historyRows: HistoryRow[] = [
-    { cardId: plan.id, actorId: plan.createdById, at: plan.createdAt, kind: "card_created", data: { version: 1, name: plan.name, statusId, ownerId } },
-    ...plan.contactIds.map((contactId) => ({
+    {
       cardId: plan.id,
       actorId: plan.createdById,
       at: plan.createdAt,
-      kind: "contact_linked" as const,
-      data: { contactId, name: contactNames.get(contactId) ?? "" },
-    })),
+      kind: "card_created",
+      data: cardCreatedData({ name: plan.name, statusId, ownerId, contacts: plan.contactIds.map((id) => ({ id, name: contactNames.get(id) ?? "" })) }),
+    },
   ];
   const todoRows: TodoRow[] = [];
   const addTodo = (t: PlannedTodo) => {

@@ -11,7 +11,8 @@ export const emailJobKey = (emailId: string) => `email:${emailId}`;
 
 /**
  * Stores rendered emails and their delivery jobs in the caller's transaction: an email exists
- * exactly when its one delivery job does. After commit, call `jobsEnqueued()` (lib/jobs/wake.ts).
+ * exactly when its one delivery job does. Inside `announcingJobs` (server actions, jobs) the jobs are
+ * announced after commit; elsewhere call `jobsEnqueued(deliveryJobs(ids, now))` after commit.
  */
 export async function queueEmails(tx: Db, newEmails: NewEmail[], now: Date): Promise<string[]> {
 

@@ -4,7 +4,7 @@ import { cards, emails, jobs } from "@/db/schema";
 import type { Ctx } from "@/lib/actions/safe-action";
 import { can } from "@/lib/auth/permissions";
 import { enqueueJobs } from "@/lib/jobs/enqueue";
-import { jobsEnqueued } from "@/lib/jobs/wake";
+import { noteJobsEnqueued } from "@/lib/jobs/wake";
 import { publishCardChange } from "@/lib/realtime/publish";
 import { forbidden, invalid, notFound } from "@/lib/errors";
 import { deliverEmailJob, emailJobKey } from "./queue-email";
@@ -30,10 +30,11 @@ export async function retryEmail(ctx: Ctx, input: z.input<typeof retryEmailSchem
       .set({ state: "pending", dueAt: ctx.now, attempts: 0, lastError: null, lockedUntil: null, lockedBy: null, finishedAt: null, updatedAt: ctx.now })
       .where(and(eq(jobs.key, key), inArray(jobs.state, ["done", "failed"])))
       .returning({ id: jobs.id });
+    // Announced after the action finished (announcingJobs), like a newly enqueued one.
     if (reset.length === 0) await enqueueJobs(tx, [{ kind: deliverEmailJob, key, payload: { emailId }, dueAt: ctx.now }], ctx.now);
+    else noteJobsEnqueued([{ kind: deliverEmailJob, dueAt: ctx.now, key }]);
     return row;
   });
-  jobsEnqueued([{ kind: deliverEmailJob, dueAt: ctx.now, key }]);
   if (email.cardId) {
     const [card] = await ctx.db.select({ ownerId: cards.ownerId, moduleId: cards.moduleId }).from(cards).where(eq(cards.id, email.cardId));
     if (card) await publishCardChange(ctx.db, { kind: "email.changed", cardId: email.cardId, moduleId: card.moduleId }, [card.ownerId]);

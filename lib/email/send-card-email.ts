@@ -11,7 +11,8 @@ import { queueEmails } from "./queue-email";
  * Sends an email from a card to one of its contacts (SPEC §3, §7): checked and rendered like the
  * preview; refused while variables would be empty unless the sender confirmed (`confirmEmpty`) —
  * the refusal lists them. One transaction stores the rendered email with its delivery job and the
- * card's history entry. The caller, after commit: `jobsEnqueued()` and the "email.changed" event.
+ * card's history entry. The caller, after commit: the "email.changed" event (the delivery job is
+ * announced by `announcingJobs`, which wraps every server action).
  */
 export async function sendCardEmail(ctx: Ctx, input: SendCardEmailInput) {
   const { confirmEmpty, ...compose } = sendCardEmailSchema.parse(input);

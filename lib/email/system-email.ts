@@ -20,7 +20,7 @@ const fill = (text: string, values: Record<string, string>) => text.replace(/\{(
 /**
  * Queues an invitation or password-reset email in the caller's transaction (the same path as every
  * other email: stored, delivered by the job runner, or kept in the outbox). The admin still sees the
- * link on screen. After commit, call `jobsEnqueued()`.
+ * link on screen. Its delivery job is announced as `queueEmails` says.
  */
 export async function queueSystemEmail(
   tx: Db,

@@ -23,7 +23,7 @@ describe("groups", async () => {
     const { groupId, name } = await createGroup(ctx, { name: "  Hungary " });
     expect(name).toBe("Hungary");
     const [group] = await listGroups(ctx);
-    expect(group).toEqual({ id: groupId, name: "Hungary", createdAt: now, archivedAt: null, memberCount: 0, members: [] });
+    expect(group).toEqual({ id: groupId, name: "Hungary", createdAt: now, archivedAt: null, timeZone: null, holidays: [], memberCount: 0, members: [] });
   });
 
   it("refuses a name taken in any case, and an empty one, changing nothing", async () => {

@@ -12,6 +12,9 @@ export type GroupListItem = {
   name: string;
   createdAt: Date;
   archivedAt: Date | null;
+  /** Its calendar for automation timing: a time zone (null: the organisation's) and days off, "YYYY-MM-DD", sorted. */
+  timeZone: string | null;
+  holidays: string[];
   /** Active members (deactivated users stay members, listed but not counted). */
   memberCount: number;
   members: GroupMember[];
@@ -26,6 +29,8 @@ export async function listGroups(ctx: Ctx): Promise<GroupListItem[]> {
       name: groups.name,
       createdAt: groups.createdAt,
       archivedAt: groups.archivedAt,
+      timeZone: groups.timeZone,
+      holidays: groups.holidays,
       userId: users.id,
       email: users.email,
       firstName: users.firstName,
@@ -40,7 +45,16 @@ export async function listGroups(ctx: Ctx): Promise<GroupListItem[]> {
   for (const row of rows) {
     let group = byId.get(row.id);
     if (!group) {
-      group = { id: row.id, name: row.name, createdAt: row.createdAt, archivedAt: row.archivedAt, memberCount: 0, members: [] };
+      group = {
+        id: row.id,
+        name: row.name,
+        createdAt: row.createdAt,
+        archivedAt: row.archivedAt,
+        timeZone: row.timeZone,
+        holidays: row.holidays,
+        memberCount: 0,
+        members: [],
+      };
       byId.set(row.id, group);
     }
     if (row.userId && row.email !== null) {

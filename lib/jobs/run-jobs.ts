@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { jobs } from "@/db/schema";
 import type { Clock } from "@/lib/clock";
 import type { Job, JobHandler, JobOutcome } from "./types";
+import { announcingJobs } from "./wake";
 
 export type RunnerOptions = {
   db: Db;
@@ -20,7 +21,12 @@ export type RunnerOptions = {
 };
 
 export const defaultLeaseMs = 5 * 60_000;
-export const defaultConcurrency = 8;
+/**
+ * Jobs in flight per runner. 16: most of a job is waiting on the database or the mail provider, and
+ * bench:automations executes 10,000 due step runs in ~57 s at 16 against ~66 s at 8 (PostgreSQL, quiet
+ * 2-core machine); each job holds a pooled connection only for its short transactions.
+ */
+export const defaultConcurrency = 16;
 const backoffBaseMs = 10_000;
 const backoffCapMs = 60 * 60_000;
 
@@ -80,7 +86,8 @@ export async function runClaimedJob(opts: RunnerOptions & { runnerId: string }, 
   else if (job.attempts > job.maxAttempts) outcome = { failed: job.lastError ?? "too many attempts" };
   else {
     try {
-      outcome = await handler({ db, now: clock.now(), job });
+      // A job's own follow-ups (the next bulk batch, a todo's enrolments) are announced when it finished.
+      outcome = await announcingJobs(() => handler({ db, now: clock.now(), job }));
     } catch (error) {
       outcome = { retry: error instanceof Error ? error.message : String(error) };
     }

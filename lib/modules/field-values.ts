@@ -5,8 +5,8 @@ import { saneDateSchema } from "@/lib/time/date-range";
 
 type Field = Pick<typeof fields.$inferSelect, "id" | "type" | "options" | "required" | "archivedAt">;
 
-/** The zod schema of one field's value; empty input ("" / [] / null) means "no value". */
-function valueSchema(field: Field): z.ZodType<FieldValue> {
+/** The zod schema of one field's value; empty input ("" / [] / null) means "no value". Build it once per field when checking many rows (the import): each new schema instance compiles itself on first use. */
+export function valueSchema(field: Field): z.ZodType<FieldValue> {
   const choiceIds = (field.options.choices ?? []).map((c) => c.id);
   switch (field.type) {
     case "text":

@@ -23,10 +23,16 @@ export type ChangeKind =
   /** An email of the card was queued, delivered, failed or kept in the outbox: its history entry refetches. */
   | "email.changed"
   /** A bulk run of the module moved on (recipients sent, skipped, failed) or finished: its progress bar refetches. */
-  | "bulk.progress";
+  | "bulk.progress"
+  /** An automation of the module was created, edited, activated or switched off, or its step runs moved on: the Automations page refetches. */
+  | "automations.changed"
+  /** A module's folders or documents changed, or a card's attachments (cardId): the Documents page and the card's documents refetch. */
+  | "documents.changed"
+  /** An import moved on (a batch committed, finished, undone): sent to its importer's own room; the wizard's progress bar refetches. */
+  | "import.progress";
 
 /** What travels to browsers: kinds and ids only, never record contents; clients refetch through permission-checked code. */
-export type ChangeEvent = { kind: ChangeKind; moduleId?: string; cardId?: string; todoId?: string; contactId?: string; runId?: string };
+export type ChangeEvent = { kind: ChangeKind; moduleId?: string; cardId?: string; todoId?: string; contactId?: string; runId?: string; automationId?: string; documentId?: string; importId?: string };
 
 export const changeEventName = "crm:change";
 

@@ -2,10 +2,11 @@ import { and, desc, eq, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { cards, contacts, modules, todos, users, views, type ContactKind, type TodoType } from "@/db/schema";
+import { cards, contacts, documentFolders, documents, modules, todos, users, views, type ContactKind, type TodoType } from "@/db/schema";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { displayName } from "@/lib/cards/list-card-users";
 import { visibleCardsCondition } from "@/lib/cards/scope";
+import { visibleDocumentsCondition } from "@/lib/documents/scope";
 import { forbidden, invalid } from "@/lib/errors";
 import { canCreateView } from "@/lib/views/view-permissions";
 
@@ -52,6 +53,30 @@ export type TrashedView = {
   deletedByName: string | null;
 };
 
+export type TrashedDocument = {
+  id: string;
+  name: string;
+  moduleId: string;
+  moduleName: string;
+  folderName: string | null;
+  cardId: string | null;
+  cardName: string | null;
+  deletedAt: Date;
+  deletedById: string | null;
+  deletedByName: string | null;
+};
+
+export type TrashedFolder = {
+  id: string;
+  name: string;
+  moduleId: string;
+  moduleName: string;
+  parentName: string | null;
+  deletedAt: Date;
+  deletedById: string | null;
+  deletedByName: string | null;
+};
+
 export type TrashPage<T> = { items: T[]; nextCursor: string | null };
 
 export const trashPageSchema = z.object({
@@ -86,11 +111,7 @@ function trashRequest(actor: Actor, raw: TrashPageInput, allowed = can(actor, "t
 }
 
 /** Newest first on (deleted_at, id); the key is read back as text so no microsecond is lost between pages. */
-function keyset(
-  deletedAt: typeof cards.deletedAt | typeof todos.deletedAt | typeof contacts.deletedAt | typeof views.deletedAt,
-  id: typeof cards.id | typeof todos.id | typeof contacts.id | typeof views.id,
-  cursor: Cursor | null,
-): SQL | undefined {
+function keyset(deletedAt: AnyPgColumn, id: AnyPgColumn, cursor: Cursor | null): SQL | undefined {
   return cursor ? sql`(${deletedAt}, ${id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)` : undefined;
 }
 
@@ -240,4 +261,52 @@ export async function listTrashedViews(db: Db, actor: Actor, raw: TrashPageInput
     shared: r.shared,
     ...trashInfo(r),
   }));
+}
+
+/** Trashed documents the actor may see (a card's only while the card is live and theirs to see), most recently trashed first. */
+export async function listTrashedDocuments(db: Db, actor: Actor, raw: TrashPageInput = {}): Promise<TrashPage<TrashedDocument>> {
+  const { limit, cursor } = trashRequest(actor, raw);
+  const rows = await db
+    .select({
+      id: documents.id,
+      name: documents.name,
+      moduleId: documents.moduleId,
+      moduleName: modules.name,
+      folderName: documentFolders.name,
+      cardId: documents.cardId,
+      cardName: cards.name,
+      ...trashColumns(documents, users),
+    })
+    .from(documents)
+    .innerJoin(modules, eq(modules.id, documents.moduleId))
+    .leftJoin(documentFolders, eq(documentFolders.id, documents.folderId))
+    .leftJoin(cards, eq(cards.id, documents.cardId))
+    .leftJoin(users, eq(users.id, documents.deletedById))
+    .where(and(isNotNull(documents.deletedAt), visibleDocumentsCondition(actor), keyset(documents.deletedAt, documents.id, cursor)))
+    .orderBy(desc(documents.deletedAt), desc(documents.id))
+    .limit(limit + 1);
+  return page(rows, limit, ({ id, name, moduleId, moduleName, folderName, cardId, cardName, ...r }) => ({ id, name, moduleId, moduleName, folderName, cardId, cardName, ...trashInfo(r) }));
+}
+
+/** Trashed folders, for whoever manages documents and may browse the trash, most recently trashed first. */
+export async function listTrashedFolders(db: Db, actor: Actor, raw: TrashPageInput = {}): Promise<TrashPage<TrashedFolder>> {
+  const { limit, cursor } = trashRequest(actor, raw, can(actor, "trash.view") && can(actor, "documents.manage"));
+  const parent = alias(documentFolders, "parent");
+  const rows = await db
+    .select({
+      id: documentFolders.id,
+      name: documentFolders.name,
+      moduleId: documentFolders.moduleId,
+      moduleName: modules.name,
+      parentName: parent.name,
+      ...trashColumns(documentFolders, users),
+    })
+    .from(documentFolders)
+    .innerJoin(modules, eq(modules.id, documentFolders.moduleId))
+    .leftJoin(parent, eq(parent.id, documentFolders.parentId))
+    .leftJoin(users, eq(users.id, documentFolders.deletedById))
+    .where(and(isNotNull(documentFolders.deletedAt), keyset(documentFolders.deletedAt, documentFolders.id, cursor)))
+    .orderBy(desc(documentFolders.deletedAt), desc(documentFolders.id))
+    .limit(limit + 1);
+  return page(rows, limit, ({ id, name, moduleId, moduleName, parentName, ...r }) => ({ id, name, moduleId, moduleName, parentName, ...trashInfo(r) }));
 }

@@ -21,7 +21,7 @@ describe("deactivateUser and reactivateUser", async () => {
 
   it("signs the user out everywhere and stops them signing in; they stay listed", async () => {
     const bela = await seedUser(db, { email: "bela@acme.test", passwordHash: await hashPassword(password), lastName: "Nagy" });
-    expect(await deactivateUser(ctx, { userId: bela.id })).toEqual({ userId: bela.id, changed: true });
+    expect(await deactivateUser(ctx, { userId: bela.id })).toEqual({ userId: bela.id, changed: true, handOver: null });
     expect(await loadSessionUser(db, bela.id, 1)).toBeNull();
     expect(await loadSessionUser(db, bela.id, 2)).toBeNull();
     expect(await login("bela@acme.test")).toEqual({ ok: false, code: "invalid" });
@@ -30,7 +30,7 @@ describe("deactivateUser and reactivateUser", async () => {
 
     // Twice is harmless.
     const before = await snapshot(db);
-    expect(await deactivateUser(ctx, { userId: bela.id })).toEqual({ userId: bela.id, changed: false });
+    expect(await deactivateUser(ctx, { userId: bela.id })).toEqual({ userId: bela.id, changed: false, handOver: null });
     expect(await snapshot(db)).toEqual(before);
 
     expect(await reactivateUser(ctx, { userId: bela.id })).toEqual({ userId: bela.id, changed: true });

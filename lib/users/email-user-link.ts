@@ -1,8 +1,6 @@
 import type { Db } from "@/db/client";
 import type { UserTokenKind } from "@/db/schema";
-import { deliveryJobs } from "@/lib/email/queue-email";
 import { queueSystemEmail } from "@/lib/email/system-email";
-import { jobsEnqueued } from "@/lib/jobs/wake";
 import { issueUserToken, setPasswordPath } from "./user-tokens";
 
 type LinkUser = { id: string; email: string; firstName: string; lastName: string; locale: "hu" | "en" | null };
@@ -10,7 +8,8 @@ type LinkUser = { id: string; email: string; firstName: string; lastName: string
 /**
  * An invitation or password-reset link for a user, in the caller's transaction: a new token (older
  * ones of the kind stop working) and the email that carries it, in the user's language. The admin
- * gets the link too, to pass on by hand. After commit: `linkEmailQueued(result, now)`.
+ * gets the link too, to pass on by hand. The email's delivery job is announced after the caller's
+ * server action finished (`announcingJobs`).
  */
 export async function emailUserLink(tx: Db, user: LinkUser, kind: UserTokenKind, { actorId, now }: { actorId: string; now: Date }) {
   const { token, expiresAt } = await issueUserToken(tx, { userId: user.id, kind, createdById: actorId, now });
@@ -24,6 +23,3 @@ export async function emailUserLink(tx: Db, user: LinkUser, kind: UserTokenKind,
   });
   return { linkPath, expiresAt, emailId };
 }
-
-/** After the link's transaction committed: its email's delivery job runs now. */
-export const linkEmailQueued = ({ emailId }: { emailId: string }, now: Date) => jobsEnqueued(deliveryJobs([emailId], now));

@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { conflict, forbidden } from "@/lib/errors";
 import { assertActiveGroups } from "@/lib/groups/assert-active-groups";
 import { emailSchema, idListSchema, personNameSchema, roleSchema } from "./schemas";
-import { emailUserLink, linkEmailQueued } from "./email-user-link";
+import { emailUserLink } from "./email-user-link";
 
 export const inviteUserSchema = z.object({
   email: emailSchema,
@@ -51,6 +51,5 @@ export async function inviteUser(ctx: Ctx, input: InviteUserInput): Promise<Invi
     });
     return { userId: user.id, email: data.email, role: data.role, ...link };
   });
-  linkEmailQueued(result, ctx.now);
   return result;
 }

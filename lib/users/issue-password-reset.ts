@@ -6,7 +6,7 @@ import { users } from "@/db/schema";
 import { forbidden, invalid } from "@/lib/errors";
 import { getUserForUpdateOrThrow } from "./get-user-or-throw";
 import { userIdInputSchema } from "./schemas";
-import { emailUserLink, linkEmailQueued } from "./email-user-link";
+import { emailUserLink } from "./email-user-link";
 
 export type IssuePasswordResetInput = z.input<typeof userIdInputSchema>;
 
@@ -27,6 +27,5 @@ export async function issuePasswordReset(
     const link = await emailUserLink(tx, { ...user, id: userId, locale }, "password_reset", { actorId: ctx.actor.id, now: ctx.now });
     return { userId, ...link };
   });
-  linkEmailQueued(result, ctx.now);
   return result;
 }

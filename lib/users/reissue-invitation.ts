@@ -6,7 +6,7 @@ import { users } from "@/db/schema";
 import { conflict, forbidden, invalid } from "@/lib/errors";
 import { getUserForUpdateOrThrow } from "./get-user-or-throw";
 import { userIdInputSchema } from "./schemas";
-import { emailUserLink, linkEmailQueued } from "./email-user-link";
+import { emailUserLink } from "./email-user-link";
 
 export type ReissueInvitationInput = z.input<typeof userIdInputSchema>;
 
@@ -25,6 +25,5 @@ export async function reissueInvitation(
     const link = await emailUserLink(tx, { ...user, id: userId, locale }, "invitation", { actorId: ctx.actor.id, now: ctx.now });
     return { userId, ...link };
   });
-  linkEmailQueued(result, ctx.now);
   return result;
 }

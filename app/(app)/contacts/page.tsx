@@ -1,7 +1,9 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ContactFilters } from "@/components/contacts/contact-filters";
 import { ContactList } from "@/components/contacts/contact-list";
 import { NewContactPanel } from "@/components/contacts/new-contact-panel";
+import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { contactKinds, type ContactKind } from "@/db/schema";
@@ -23,12 +25,22 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
   const kindParam = first(params.kind);
   const kind = contactKinds.includes(kindParam as ContactKind) ? (kindParam as ContactKind) : undefined;
   const ctx = { actor, db: await getDb(), now: systemClock.now() };
-  const [page, t] = await Promise.all([listContacts(ctx, { q, kind }), getTranslations("contacts")]);
+  const [page, t, tImports] = await Promise.all([listContacts(ctx, { q, kind }), getTranslations("contacts"), getTranslations("imports")]);
   const nothingYet = page.items.length === 0 && !(await hasContacts(ctx));
 
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          can(actor, "imports.run") ? (
+            <Link href="/contacts/import" className={buttonClass("secondary", "sm")}>
+              {tImports("importFromSpreadsheet")}
+            </Link>
+          ) : undefined
+        }
+      />
       <div className="space-y-6">
         {can(actor, "contacts.update") && <NewContactPanel />}
         {nothingYet ? (

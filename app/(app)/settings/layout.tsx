@@ -10,6 +10,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
   const modules = await getTranslations("modules");
   const outbox = await getTranslations("outbox");
   const bulk = await getTranslations("bulk-email.suppressions");
+  const exports = await getTranslations("exports");
   return (
     <div className="grid gap-8 md:grid-cols-[11rem_minmax(0,1fr)]">
       <nav aria-label={t("label")}>
@@ -35,6 +36,11 @@ export default async function SettingsLayout({ children }: { children: React.Rea
                 <NavLink href="/settings/suppressions">{bulk("nav")}</NavLink>
               </li>
             </>
+          )}
+          {can(actor, "exports.run") && (
+            <li>
+              <NavLink href="/settings/export">{exports("nav")}</NavLink>
+            </li>
           )}
         </ul>
       </nav>

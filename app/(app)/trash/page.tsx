@@ -12,13 +12,13 @@ import { requirePermission } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
 import { getOrganisation } from "@/lib/org/organisation";
 import { listTrashedTemplates } from "@/lib/templates/list-trashed-templates";
-import { listTrashedCards, listTrashedContacts, listTrashedTodos, listTrashedViews, type TrashPage } from "@/lib/trash/list-trash";
+import { listTrashedCards, listTrashedContacts, listTrashedDocuments, listTrashedFolders, listTrashedTodos, listTrashedViews, type TrashPage } from "@/lib/trash/list-trash";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("card.trash"))("title") };
 }
 
-const sections = ["cards", "todos", "contacts", "views", "templates"] as const;
+const sections = ["cards", "todos", "contacts", "documents", "folders", "views", "templates"] as const;
 type Section = (typeof sections)[number];
 type SearchParams = Partial<Record<Section, string | string[]>>;
 
@@ -42,7 +42,8 @@ export default async function TrashPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const search = Object.fromEntries(sections.map((k) => [k, typeof params[k] === "string" ? params[k] : undefined])) as Record<Section, string | undefined>;
   const db = await getDb();
-  const [cards, todos, contacts, views, templates, org, t, tViews, tTemplates, format] = await Promise.all([
+  const foldersToo = everything && can(actor, "documents.manage");
+  const [cards, todos, contacts, views, templates, org, t, tViews, tTemplates, format, trashedDocuments, trashedFolders, tDocs] = await Promise.all([
     everything ? pageOr((cursor) => listTrashedCards(db, actor, { cursor }), search.cards) : nothing<never>(),
     everything ? pageOr((cursor) => listTrashedTodos(db, actor, { cursor }), search.todos) : nothing<never>(),
     everything ? pageOr((cursor) => listTrashedContacts(db, actor, { cursor }), search.contacts) : nothing<never>(),
@@ -53,6 +54,9 @@ export default async function TrashPage({ searchParams }: { searchParams: Promis
     getTranslations("views.trash"),
     getTranslations("templates.trash"),
     getFormatter(),
+    everything ? pageOr((cursor) => listTrashedDocuments(db, actor, { cursor }), search.documents) : nothing<never>(),
+    foldersToo ? pageOr((cursor) => listTrashedFolders(db, actor, { cursor }), search.folders) : nothing<never>(),
+    getTranslations("documents.trash"),
   ]);
   const timeZone = org?.timeZone ?? "Europe/Budapest";
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone });
@@ -89,7 +93,7 @@ export default async function TrashPage({ searchParams }: { searchParams: Promis
       {when(item.deletedAt)}
     </span>,
   ];
-  const nothingAnywhere = sections.every((k) => !search[k]) && cards.items.length + todos.items.length + contacts.items.length + views.items.length + templates.items.length === 0;
+  const nothingAnywhere = sections.every((k) => !search[k]) && cards.items.length + todos.items.length + contacts.items.length + views.items.length + templates.items.length + trashedDocuments.items.length + trashedFolders.items.length === 0;
   const viewsSection = (
     <TrashSection
       id="trash-views"
@@ -202,6 +206,58 @@ export default async function TrashPage({ searchParams }: { searchParams: Promis
             }))}
             pager={pager("contacts", contacts.nextCursor)}
           />
+          <TrashSection
+            id="trash-documents"
+            title={tDocs("documents")}
+            empty={tDocs("noDocuments")}
+            columns={[t("name"), t("module"), t("trashedBy"), t("trashedAt")]}
+            actionsLabel={t("actions")}
+            rows={trashedDocuments.items.map((d) => ({
+              key: d.id,
+              cells: [
+                <span key="name">
+                  <span className="font-medium break-all text-slate-900">{d.name}</span>
+                  <span className="block text-xs text-slate-500">
+                    {d.folderName ?? tDocs("topLevel")}
+                    {d.cardId && d.cardName && (
+                      <>
+                        {" · "}
+                        <Link href={`/cards/${d.cardId}`} className="text-brand-700 hover:underline">
+                          {d.cardName}
+                        </Link>
+                      </>
+                    )}
+                  </span>
+                </span>,
+                <span key="module" className="text-slate-700">{d.moduleName}</span>,
+                ...trashed(d),
+              ],
+              action: <RestoreButton kind="document" id={d.id} name={d.name} />,
+            }))}
+            pager={pager("documents", trashedDocuments.nextCursor)}
+          />
+          {foldersToo && (
+            <TrashSection
+              id="trash-folders"
+              title={tDocs("folders")}
+              empty={tDocs("noFolders")}
+              columns={[t("name"), t("module"), t("trashedBy"), t("trashedAt")]}
+              actionsLabel={t("actions")}
+              rows={trashedFolders.items.map((f) => ({
+                key: f.id,
+                cells: [
+                  <span key="name">
+                    <span className="font-medium text-slate-900">{f.name}</span>
+                    {f.parentName && <span className="block text-xs text-slate-500">{tDocs("inFolder", { name: f.parentName })}</span>}
+                  </span>,
+                  <span key="module" className="text-slate-700">{f.moduleName}</span>,
+                  ...trashed(f),
+                ],
+                action: <RestoreButton kind="folder" id={f.id} name={f.name} />,
+              }))}
+              pager={pager("folders", trashedFolders.nextCursor)}
+            />
+          )}
           {viewsSection}
           {templatesSection}
         </div>

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { CardContacts } from "@/components/card-page/card-contacts";
+import { CardDocuments } from "@/components/card-page/card-documents";
 import { CardProvider } from "@/components/card-page/card-context";
 import { CardFieldsForm } from "@/components/card-page/card-fields-form";
 import { CardName } from "@/components/card-page/card-name";
@@ -116,6 +117,7 @@ export default async function CardPageRoute({ params }: { params: Promise<{ card
             <h2 className="mb-3 text-base font-semibold text-slate-900">{t("fields.heading")}</h2>
             <CardFieldsForm fields={page.fields} values={card.values} />
           </Card>
+          <CardDocuments actor={actor} db={db} now={now} card={card} />
         </aside>
         <div className="min-w-0 lg:col-start-1 lg:row-start-2">
           <HistoryBlock page={page.history} statuses={page.statuses} fields={page.fields} emailStates={emailStates} />

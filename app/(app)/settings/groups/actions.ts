@@ -6,6 +6,7 @@ import { archiveGroup, restoreGroup } from "@/lib/groups/archive-group";
 import { createGroup, createGroupSchema } from "@/lib/groups/create-group";
 import { renameGroup, renameGroupSchema } from "@/lib/groups/rename-group";
 import { groupIdInputSchema } from "@/lib/groups/schemas";
+import { setGroupCalendar, setGroupCalendarSchema } from "@/lib/groups/set-group-calendar";
 import { setGroupMembers, setGroupMembersSchema } from "@/lib/groups/set-group-members";
 
 const revalidate = () => {
@@ -39,6 +40,12 @@ export const restoreGroupAction = authedAction({ schema: groupIdInputSchema, per
 
 export const setGroupMembersAction = authedAction({ schema: setGroupMembersSchema, permission: "groups.manage" }, async (ctx, input) => {
   const result = await setGroupMembers(ctx, input);
+  revalidate();
+  return result;
+});
+
+export const setGroupCalendarAction = authedAction({ schema: setGroupCalendarSchema, permission: "groups.manage" }, async (ctx, input) => {
+  const result = await setGroupCalendar(ctx, input);
   revalidate();
   return result;
 });

@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/session";
 import { systemClock } from "@/lib/clock";
 import { listGroups } from "@/lib/groups/list-groups";
+import { getOrganisation } from "@/lib/org/organisation";
 import { listUsers } from "@/lib/users/list-users";
 
 export async function generateMetadata() {
@@ -15,7 +16,8 @@ export async function generateMetadata() {
 export default async function GroupsSettingsPage() {
   const actor = await requirePermission("settings.view");
   const ctx = { actor, db: await getDb(), now: systemClock.now() };
-  const [groups, users, t] = await Promise.all([listGroups(ctx), listUsers(ctx), getTranslations("settings.groups")]);
+  const [groups, users, org, t] = await Promise.all([listGroups(ctx), listUsers(ctx), getOrganisation(ctx.db), getTranslations("settings.groups")]);
+  const calendar = { timeZones: Intl.supportedValuesOf("timeZone"), organisationTimeZone: org?.timeZone ?? "UTC" };
   const candidates: MemberCandidate[] = users.map((u) => ({
     id: u.id,
     lastName: u.lastName,
@@ -43,7 +45,7 @@ export default async function GroupsSettingsPage() {
                   {t("listLabel")}
                 </h2>
                 {active.map((group) => (
-                  <GroupCard key={group.id} group={group} candidates={candidates} />
+                  <GroupCard key={group.id} group={group} candidates={candidates} calendar={calendar} />
                 ))}
               </section>
             )}
@@ -56,7 +58,7 @@ export default async function GroupsSettingsPage() {
                   <p className="text-sm text-slate-600">{t("archivedHint")}</p>
                 </div>
                 {archived.map((group) => (
-                  <GroupCard key={group.id} group={group} candidates={candidates} />
+                  <GroupCard key={group.id} group={group} candidates={candidates} calendar={calendar} />
                 ))}
               </section>
             )}

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/actions/safe-action";
 import { changeUserRole, changeUserRoleSchema } from "@/lib/users/change-user-role";
-import { deactivateUser } from "@/lib/users/deactivate-user";
+import { deactivateUser, deactivateUserSchema } from "@/lib/users/deactivate-user";
 import { inviteUser, inviteUserSchema } from "@/lib/users/invite-user";
 import { issuePasswordReset } from "@/lib/users/issue-password-reset";
 import { reactivateUser } from "@/lib/users/reactivate-user";
@@ -33,10 +33,12 @@ export const changeUserRoleAction = authedAction({ schema: changeUserRoleSchema,
   return result;
 });
 
-export const deactivateUserAction = authedAction({ schema: userIdInputSchema, permission: "users.deactivate" }, async (ctx, input) => {
-  const result = await deactivateUser(ctx, input);
+export const deactivateUserAction = authedAction({ schema: deactivateUserSchema, permission: "users.deactivate" }, async (ctx, input) => {
+  const { userId, changed, handOver } = await deactivateUser(ctx, input);
   revalidate();
-  return result;
+  // Counts only: the ids of a large book of cards need not travel to the browser.
+  const handedOver = handOver && { cards: handOver.cards.length, todos: handOver.todos.length, automations: handOver.automations.length };
+  return { userId, changed, handedOver };
 });
 
 export const reactivateUserAction = authedAction({ schema: userIdInputSchema, permission: "users.reactivate" }, async (ctx, input) => {

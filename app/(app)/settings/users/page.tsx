@@ -7,6 +7,7 @@ import { roles } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/session";
 import { systemClock } from "@/lib/clock";
 import { listGroups } from "@/lib/groups/list-groups";
+import { listHandOverCounts } from "@/lib/users/list-hand-over-counts";
 import { listUsers } from "@/lib/users/list-users";
 
 export async function generateMetadata() {
@@ -16,13 +17,18 @@ export async function generateMetadata() {
 export default async function UsersSettingsPage() {
   const actor = await requirePermission("settings.view");
   const ctx = { actor, db: await getDb(), now: systemClock.now() };
-  const [users, groups, t] = await Promise.all([listUsers(ctx), listGroups(ctx), getTranslations("settings.users")]);
+  const [users, groups, handOverCounts, t] = await Promise.all([
+    listUsers(ctx),
+    listGroups(ctx),
+    listHandOverCounts(ctx),
+    getTranslations("settings.users"),
+  ]);
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
       <div className="space-y-8">
         <InviteUserForm roles={roles} groups={groups.filter((g) => !g.archivedAt).map((g) => ({ id: g.id, name: g.name }))} />
-        <UsersTable users={users} roles={roles} actorId={actor.id} now={ctx.now} />
+        <UsersTable users={users} roles={roles} actorId={actor.id} now={ctx.now} handOverCounts={handOverCounts} />
       </div>
     </>
   );

@@ -5,9 +5,7 @@ import { authedAction } from "@/lib/actions/safe-action";
 import { composeCardEmailSchema, sendCardEmailSchema } from "@/lib/email/card-email-input";
 import { composeOptionsSchema, loadComposeOptions } from "@/lib/email/compose-options";
 import { previewCardEmail } from "@/lib/email/preview-card-email";
-import { deliverEmailJob, emailJobKey } from "@/lib/email/queue-email";
 import { sendCardEmail } from "@/lib/email/send-card-email";
-import { jobsEnqueued } from "@/lib/jobs/wake";
 import { announceCardChange } from "@/lib/realtime/announce";
 
 /** The compose dialog's choices for a card: addresses, the module's templates, its variables. */
@@ -16,10 +14,9 @@ export const emailComposeOptionsAction = authedAction({ schema: composeOptionsSc
 /** The email rendered for this card and recipient, with its empty variables. Writes nothing. */
 export const previewCardEmailAction = authedAction({ schema: composeCardEmailSchema, permission: "email.send" }, (ctx, input) => previewCardEmail(ctx, input));
 
-/** Queues the email and writes the card's history entry; after commit wakes the delivery and tells the card's audience. */
+/** Queues the email and writes the card's history entry; after commit tells the card's audience (its delivery job is announced by authedAction). */
 export const sendCardEmailAction = authedAction({ schema: sendCardEmailSchema, permission: "email.send" }, async (ctx, input) => {
   const result = await sendCardEmail(ctx, input);
-  jobsEnqueued([{ kind: deliverEmailJob, dueAt: ctx.now, key: emailJobKey(result.emailId) }]);
   revalidatePath(`/cards/${result.cardId}`);
   await announceCardChange(ctx.db, "email.changed", result);
   return { emailId: result.emailId };

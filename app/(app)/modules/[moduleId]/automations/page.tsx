@@ -1,12 +1,15 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { AutomationList } from "@/components/automations/automation-list";
 import { LiveRefresh } from "@/components/live/live-provider";
 import { buttonClass } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { getDb } from "@/db/client";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
+import { listAutomations } from "@/lib/automations/list-automations";
 import { listBulkRuns } from "@/lib/bulk-email/list-bulk-runs";
 import { systemClock } from "@/lib/clock";
 import { DomainError } from "@/lib/errors";
@@ -14,18 +17,18 @@ import { getModuleConfigOrThrow } from "@/lib/modules/get-module-config";
 import { BulkProgressBar } from "./progress-bar";
 
 export async function generateMetadata() {
-  return { title: (await getTranslations("bulk-email.automations"))("title") };
+  return { title: (await getTranslations("automations"))("title") };
 }
 
 type Props = { params: Promise<{ moduleId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /**
- * The module's Automations page: its one-time bulk runs, newest first, each with a live progress bar
- * ("bulk.progress" events refetch the page) and a link to its per-recipient outcomes. The automations
- * issue adds rules above this list.
+ * The module's Automations page: its follow-up sequences (state, trigger, step runs done / pending /
+ * skipped), then its one-time bulk runs, newest first, each with a live progress bar and a link to its
+ * per-recipient outcomes. "automations.changed" and "bulk.progress" events refetch the page.
  */
 export default async function AutomationsPage({ params, searchParams }: Props) {
-  const actor = await requirePermission("email.bulk_send");
+  const actor = await requirePermission("automations.manage");
   const { moduleId } = await params;
   const query = await searchParams;
   const db = await getDb();
@@ -35,8 +38,12 @@ export default async function AutomationsPage({ params, searchParams }: Props) {
   });
   const before = typeof query.before === "string" ? query.before : undefined;
   const highlight = typeof query.run === "string" ? query.run : null;
-  const { runs, next } = await listBulkRuns({ actor, db, now: systemClock.now() }, { moduleId, before });
-  const [t, format] = await Promise.all([getTranslations("bulk-email.automations"), getFormatter()]);
+  const ctx = { actor, db, now: systemClock.now() };
+  const [{ runs, next }, automations] = await Promise.all([
+    can(actor, "email.bulk_send") ? listBulkRuns(ctx, { moduleId, before }) : { runs: [], next: null },
+    before ? [] : listAutomations(ctx, moduleId),
+  ]);
+  const [t, ta, format] = await Promise.all([getTranslations("bulk-email.automations"), getTranslations("automations"), getFormatter()]);
   const path = `/modules/${moduleId}/automations`;
   const tone = { preparing: "amber", sending: "brand", done: "green" } as const;
 
@@ -44,14 +51,41 @@ export default async function AutomationsPage({ params, searchParams }: Props) {
     <div className="mx-auto max-w-4xl">
       <LiveRefresh moduleId={moduleId} wait={150} />
       <PageHeader
-        title={t("title")}
-        description={t("description", { module: config.name })}
+        title={ta("title")}
+        description={ta("description", { module: config.name })}
         actions={
-          <Link href={`/modules/${moduleId}`} className={buttonClass("secondary", "sm")}>
-            {t("toList")}
-          </Link>
+          <>
+            <Link href={`/modules/${moduleId}`} className={buttonClass("secondary", "sm")}>
+              {t("toList")}
+            </Link>
+            <Link href={`${path}/new`} className={buttonClass("primary", "sm")}>
+              {ta("newAutomation")}
+            </Link>
+          </>
         }
       />
+      {!before && (
+        <section aria-labelledby="sequences-heading" className="mb-8">
+          <h2 id="sequences-heading" className="mb-3 text-lg font-semibold text-slate-900">
+            {ta("sequences")}
+          </h2>
+          {automations.length === 0 ? (
+            <EmptyState
+              title={ta("emptyTitle")}
+              action={
+                <Link href={`${path}/new`} className={buttonClass("primary", "sm")}>
+                  {ta("newAutomation")}
+                </Link>
+              }
+            >
+              {ta("emptyBody")}
+            </EmptyState>
+          ) : (
+            <AutomationList moduleId={moduleId} automations={automations} />
+          )}
+        </section>
+      )}
+      <h2 className="mb-3 text-lg font-semibold text-slate-900">{ta("bulkRuns")}</h2>
       {runs.length === 0 ? (
         <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>
       ) : (
@@ -65,7 +99,7 @@ export default async function AutomationsPage({ params, searchParams }: Props) {
                 <Card className={cn("space-y-3 p-4 sm:p-5", highlight === run.id && "ring-2 ring-brand-500")} data-run-id={run.id}>
                   <div className="flex flex-wrap items-start justify-between gap-2">
                     <div className="min-w-0">
-                      <h2 className="text-base font-semibold break-words text-slate-900">{title}</h2>
+                      <h3 className="text-base font-semibold break-words text-slate-900">{title}</h3>
                       <p className="text-sm text-slate-600">{t("startedBy", { name: run.createdByName, when: format.dateTime(run.createdAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
                     </div>
                     <Badge tone={tone[run.state]}>{t(`state_${run.state}`)}</Badge>

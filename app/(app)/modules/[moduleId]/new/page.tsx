@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
 import { NewCardForm } from "@/components/new-card/new-card-form";
 import { getDb } from "@/db/client";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { listCardUsers } from "@/lib/cards/list-card-users";
 import { loadModuleForCards } from "@/lib/cards/load-module";
@@ -26,7 +28,7 @@ export default async function NewCardPage({ params }: { params: Promise<{ module
     if (error instanceof DomainError && error.kind === "not_found") notFound();
     throw error;
   });
-  const [users, org, t] = await Promise.all([listCardUsers(db, actor.locale), getOrganisation(db), getTranslations("card.new")]);
+  const [users, org, t, tImports] = await Promise.all([listCardUsers(db, actor.locale), getOrganisation(db), getTranslations("card.new"), getTranslations("imports")]);
   const timeZone = org?.timeZone ?? "Europe/Budapest";
   const statuses = config.statuses.filter((s) => !s.archivedAt);
   // A Restricted user may only own a card themselves or leave it unowned (else it would vanish from their lists).
@@ -43,7 +45,14 @@ export default async function NewCardPage({ params }: { params: Promise<{ module
         </span>
         <span>{t("title")}</span>
       </nav>
-      <h1 className="mb-6 text-2xl font-semibold tracking-tight text-slate-900">{t("heading", { module: config.module.name })}</h1>
+      <div className="mb-6 flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("heading", { module: config.module.name })}</h1>
+        {can(actor, "imports.run") && (
+          <Link href={`/modules/${config.module.id}/import`} className={buttonClass("secondary", "sm")}>
+            {tImports("importFromSpreadsheet")}
+          </Link>
+        )}
+      </div>
       <NewCardForm
         moduleId={config.module.id}
         statuses={statuses}
