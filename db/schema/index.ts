@@ -13,3 +13,4 @@ export * from "./jobs";
 export * from "./automations";
 export * from "./documents";
 export * from "./imports";
+export * from "./reports";

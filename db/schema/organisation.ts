@@ -9,6 +9,8 @@ export const organisation = pgTable(
     name: text().notNull(),
     timeZone: text().notNull().default("Europe/Budapest"),
     defaultLocale: text().$type<"hu" | "en">().notNull().default("hu"),
+    /** Reports convert every money value into this currency (ISO 4217), with the rates in currency_rates. */
+    reportCurrency: text().notNull().default("HUF"),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("organisation_singleton", sql`${t.id} = 1`)],

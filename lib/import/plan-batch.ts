@@ -6,6 +6,7 @@ import type { FieldValue, ImportRowOutcome, ImportSettings } from "@/db/schema";
 import { normaliseText } from "./guess-mapping";
 import { missingRequired, type ContactDraft, type ParsedRow, type RowReader } from "./parse-row";
 import type { ImportReason } from "./types";
+import { rowsOf } from "@/db/rows";
 
 /**
  * The planning function of an import: what one batch of rows would write, decided with set-based
@@ -87,7 +88,6 @@ export function rememberCreated(overlay: Overlay, contact: NewContact, match: Ma
   for (const { key } of contactKeys(contact, inFileMatch(contact.kind, match))) if (!overlay.createdByKey.has(key)) overlay.createdByKey.set(key, contact.id);
 }
 
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []));
 
 /**
  * Moves the emails GIN index's pending list into the index proper. Rows inserted since the last vacuum

@@ -8,10 +8,10 @@ import { recordHistory, type HistoryEntry } from "@/lib/history/record-history";
 import { publishCardChanges, publishContactChanges, publishToUsers } from "@/lib/realtime/publish";
 import { getImportRecordOrThrow } from "./get-import";
 import type { ImportUndoResult } from "./types";
+import { rowsOf } from "@/db/rows";
 
 const undoBatchSize = 1000;
 const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::json`;
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []));
 
 type Changed = ImportUndoResult["changedSince"][number];
 type CardBefore = { name: string; statusId: string; ownerId: string | null; values: Record<string, FieldValue> };

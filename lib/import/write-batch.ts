@@ -6,6 +6,7 @@ import { cardCreatedData } from "@/lib/history/card-created";
 import { recordHistory, type HistoryEntry } from "@/lib/history/record-history";
 import { reassignTodosHiddenFromAssignees } from "@/lib/todos/reassign-hidden-todos";
 import type { RowPlan } from "./plan-batch";
+import { rowsOf } from "@/db/rows";
 
 /**
  * Writes one planned batch inside the caller's transaction, set-based: every table gets one statement
@@ -14,7 +15,6 @@ import type { RowPlan } from "./plan-batch";
  */
 
 const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::json`;
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []));
 
 export type BatchWriteContext = { importId: string; moduleId: string | null; actorId: string; now: Date };
 export type BatchWritten = {

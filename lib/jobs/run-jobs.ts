@@ -5,6 +5,7 @@ import { jobs } from "@/db/schema";
 import type { Clock } from "@/lib/clock";
 import type { Job, JobHandler, JobOutcome } from "./types";
 import { announcingJobs } from "./wake";
+import { rowsOf } from "@/db/rows";
 
 export type RunnerOptions = {
   db: Db;
@@ -70,11 +71,6 @@ export async function claimJobs(
   if (ids.length === 0) return [];
   // Re-read through drizzle for typed columns (camelCase, Dates) — these rows are ours now.
   return db.query.jobs.findMany({ where: (j, { inArray }) => inArray(j.id, ids), orderBy: (j, { asc }) => [asc(j.dueAt), asc(j.id)] });
-}
-
-function rowsOf(result: unknown): Record<string, unknown>[] {
-  if (Array.isArray(result)) return result as Record<string, unknown>[]; // postgres-js
-  return ((result as { rows?: Record<string, unknown>[] }).rows ?? []) as Record<string, unknown>[]; // PGlite
 }
 
 /** Runs one claimed job's function and writes its outcome, if this runner still holds the claim. */

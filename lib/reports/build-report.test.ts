@@ -1,0 +1,241 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { cards, currencyRates, groups, reportEvents, todos } from "@/db/schema";
+import { createCard } from "@/lib/cards/create-card";
+import { updateCard } from "@/lib/cards/update-card";
+import { completeTodo, reopenTodo } from "@/lib/todos/complete-todo";
+import { createTodo } from "@/lib/todos/create-todo";
+import { createTestDb } from "@/test/db";
+import { ctx, seedCrm } from "@/test/crm-fixtures";
+import { buildReport } from "./build-report";
+import { reportInputSchema } from "./report-input";
+
+/**
+ * A small fixture with a hand count. Budapest is UTC+1 in winter and UTC+2 in summer (DST from
+ * 2026-03-29 02:00 to 2026-10-25 03:00); Bucharest is one hour ahead of it.
+ */
+describe("period reports", async () => {
+  const db = await createTestDb();
+  let crm: Awaited<ReturnType<typeof seedCrm>>;
+  const at = (iso: string) => new Date(iso);
+  const input = (raw: Record<string, unknown>) => reportInputSchema.parse(raw);
+  const october = { period: "custom", from: "2026-10-01", to: "2026-10-31" };
+  const november = { period: "custom", from: "2026-11-01", to: "2026-11-30" };
+
+  async function move(
+    cardId: string,
+    statusId: string,
+    when: string,
+    actor = crm.actors.normal,
+  ) {
+    const [card] = await db
+      .select({ version: cards.version })
+      .from(cards)
+      .where(eq(cards.id, cardId));
+    await updateCard(ctx(db, actor, at(when)), {
+      cardId,
+      version: card.version,
+      statusId,
+    });
+  }
+
+  beforeAll(async () => {
+    crm = await seedCrm(db);
+    const { normal, groupRestrictedRo } = crm.actors;
+    const budget = crm.fields.budget.id;
+    // Hungary's salesperson: a deal created in October, won at 23:30 local on October 31 (22:30 UTC).
+    const deal = await createCard(ctx(db, normal, at("2026-10-05T08:00:00Z")), {
+      moduleId: crm.module.id,
+      name: "Duna deal",
+      values: { [budget]: { amount: 1000, currency: "EUR" } },
+    });
+    await move(deal.cardId, crm.statuses.offer.id, "2026-10-06T08:00:00Z");
+    await move(deal.cardId, crm.statuses.won.id, "2026-10-31T22:30:00Z");
+    // One more, lost on November 1 at 00:30 local (October 31, 23:30 UTC): November's.
+    const lost = await createCard(ctx(db, normal, at("2026-10-10T08:00:00Z")), {
+      moduleId: crm.module.id,
+      name: "Tisza deal",
+      values: { [budget]: { amount: 200000, currency: "HUF" } },
+    });
+    await move(lost.cardId, crm.statuses.lost.id, "2026-10-31T23:30:00Z");
+    // Todos: one on time, one late, one completed and reopened (not done), one still open and overdue at October's end.
+    const todo = (text: string, date: string) =>
+      createTodo(ctx(db, normal, at("2026-10-05T08:00:00Z")), {
+        cardId: deal.cardId,
+        text,
+        assigneeId: normal.id,
+        date,
+        time: "10:00",
+      });
+    const onTime = await todo("Call", "2026-10-20");
+    const late = await todo("Send offer", "2026-10-07");
+    const reopened = await todo("Visit", "2026-10-25");
+    await todo("Follow up", "2026-10-30");
+    await completeTodo(ctx(db, normal, at("2026-10-19T09:00:00Z")), {
+      todoId: onTime.todoId,
+    });
+    await completeTodo(ctx(db, normal, at("2026-10-09T09:00:00Z")), {
+      todoId: late.todoId,
+    });
+    await completeTodo(ctx(db, normal, at("2026-10-21T09:00:00Z")), {
+      todoId: reopened.todoId,
+    });
+    await reopenTodo(ctx(db, normal, at("2026-10-22T09:00:00Z")), {
+      todoId: reopened.todoId,
+    });
+
+    // Romania's salesperson keeps Bucharest's calendar: 22:30 UTC on October 31 is already November there.
+    await db
+      .update(groups)
+      .set({ timeZone: "Europe/Bucharest" })
+      .where(eq(groups.id, crm.groups.ro.id));
+    const ro = await createCard(
+      ctx(db, crm.actors.admin, at("2026-10-31T22:30:00Z")),
+      {
+        moduleId: crm.module.id,
+        name: "Olt deal",
+        ownerId: groupRestrictedRo.id,
+      },
+    );
+    void ro;
+    await db
+      .insert(currencyRates)
+      .values({ currency: "EUR", month: "2026-10-01", rate: 400 });
+  });
+
+  it("counts a status change at 23:30 on the month's last day in that month, on the salesperson's own calendar", async () => {
+    const report = await buildReport(
+      ctx(db, crm.actors.admin, at("2026-12-01T10:00:00Z")),
+      input(october),
+    );
+    const hu = report.rows.find((r) => r.key === crm.actors.normal.id)!;
+    expect(hu.metrics).toMatchObject({
+      created: 2,
+      statusChanges: 2,
+      won: 1,
+      lost: 0,
+      todosOnTime: 1,
+      todosLate: 1,
+      overdueAtEnd: 2,
+    });
+    const ro = report.rows.find(
+      (r) => r.key === crm.actors.groupRestrictedRo.id,
+    )!;
+    expect(ro.metrics.created).toBe(0); // 00:30 on November 1 in Bucharest
+
+    const next = await buildReport(
+      ctx(db, crm.actors.admin, at("2026-12-01T10:00:00Z")),
+      input(november),
+    );
+    expect(
+      next.rows.find((r) => r.key === crm.actors.normal.id)!.metrics,
+    ).toMatchObject({ created: 0, won: 0, lost: 1, lostValue: 200000 });
+    expect(
+      next.rows.find((r) => r.key === crm.actors.groupRestrictedRo.id)!.metrics
+        .created,
+    ).toBe(1);
+  });
+
+  it("converts money with the month's rate and says which rate it used", async () => {
+    const report = await buildReport(
+      ctx(db, crm.actors.admin, at("2026-12-01T10:00:00Z")),
+      input(october),
+    );
+    expect(report.currency).toBe("HUF");
+    expect(report.totals.wonValue).toBe(400_000);
+    expect(report.rates).toEqual([
+      { currency: "EUR", month: "2026-10", rate: 400, rateMonth: "2026-10" },
+    ]);
+    expect(report.missingRates).toEqual([]);
+  });
+
+  it("builds the funnel and the time spent in each status from the moves", async () => {
+    const report = await buildReport(
+      ctx(db, crm.actors.admin, at("2026-12-01T10:00:00Z")),
+      input(october),
+    );
+    const [funnel] = report.funnels;
+    expect(funnel.steps.map((s) => [s.name, s.cards])).toEqual([
+      ["New lead", 2],
+      ["Offer sent", 1],
+      ["Won", 1],
+      ["Lost", 0],
+    ]);
+    expect(funnel.steps[1].fromPrevious).toBe(0.5);
+    expect(funnel.createdToWon).toBe(0.5);
+    const lead = report.dwell.find((d) => d.name === "New lead")!;
+    expect(lead).toMatchObject({ exits: 1, avgHours: 24, medianHours: 24 });
+    expect(report.trend.reduce((n, w) => n + w.created, 0)).toBe(2);
+  });
+
+  it("keeps the facts of a past month when the card changes later", async () => {
+    const [deal] = await db
+      .select()
+      .from(cards)
+      .where(eq(cards.name, "Duna deal"));
+    await updateCard(ctx(db, crm.actors.admin, at("2026-11-15T10:00:00Z")), {
+      cardId: deal.id,
+      version: deal.version,
+      values: { [crm.fields.budget.id]: { amount: 5, currency: "EUR" } },
+      ownerId: crm.actors.manager.id,
+    });
+    const report = await buildReport(
+      ctx(db, crm.actors.admin, at("2026-12-01T10:00:00Z")),
+      input(october),
+    );
+    expect(
+      report.rows.find((r) => r.key === crm.actors.normal.id)!.metrics,
+    ).toMatchObject({ won: 1, wonValue: 400_000 });
+  });
+
+  it("a group manager sees their groups' people only, and may not ask for another group", async () => {
+    const gm = crm.actors.groupManagerHu;
+    const report = await buildReport(
+      ctx(db, gm, at("2026-12-01T10:00:00Z")),
+      input(october),
+    );
+    expect(report.rows.map((r) => r.key).sort()).toEqual(
+      [crm.actors.normal.id, crm.actors.restricted.id, gm.id].sort(),
+    );
+    expect(report.groups.map((g) => g.name)).toEqual(["Hungary"]);
+    await expect(
+      buildReport(
+        ctx(db, gm, at("2026-12-01T10:00:00Z")),
+        input({ ...october, group: crm.groups.ro.id }),
+      ),
+    ).rejects.toMatchObject({ kind: "forbidden" });
+    await expect(
+      buildReport(
+        ctx(db, crm.actors.admin),
+        input({ ...october, group: crypto.randomUUID() }),
+      ),
+    ).rejects.toMatchObject({ code: "report_unknown_group" });
+    await expect(
+      buildReport(ctx(db, crm.actors.normal), input(october)),
+    ).rejects.toMatchObject({ kind: "forbidden" });
+  });
+
+  it("refuses a period that ends before it starts or spans more than five years", () => {
+    expect(
+      reportInputSchema.safeParse({
+        period: "custom",
+        from: "2026-10-31",
+        to: "2026-10-01",
+      }).error?.issues[0].message,
+    ).toBe("report_period_backwards");
+    expect(
+      reportInputSchema.safeParse({
+        period: "custom",
+        from: "2020-01-01",
+        to: "2026-01-01",
+      }).error?.issues[0].message,
+    ).toBe("report_period_too_long");
+  });
+
+  it("writes one report event per reportable history entry, in the writer's transaction", async () => {
+    const events = await db.select().from(reportEvents);
+    expect(events.filter((e) => e.kind === "todo_done")).toHaveLength(2); // the reopened one is gone
+    const open = await db.select().from(todos);
+    expect(open).toHaveLength(4);
+  });
+});

@@ -1,0 +1,469 @@
+import { asc, inArray } from "drizzle-orm";
+import { currencyRates } from "@/db/schema";
+import type { Ctx } from "@/lib/actions/safe-action";
+import { loadCalendars } from "@/lib/automations/timing";
+import { getOrganisation } from "@/lib/org/organisation";
+import {
+  periodBounds,
+  presetPeriod,
+  previousPeriod,
+  todayIn,
+  type Period,
+} from "./period";
+import {
+  countEvents,
+  overdueAtEnd,
+  statusEntries,
+  timeInStatus,
+  unassignedKey,
+  weeklyTrend,
+  type CountRow,
+  type UserWindow,
+} from "./report-facts";
+import type { ReportInput } from "./report-input";
+import {
+  resolveReportScope,
+  type ReportModule,
+  type ReportScope,
+} from "./report-scope";
+
+export const metricKeys = [
+  "created",
+  "statusChanges",
+  "won",
+  "wonValue",
+  "lost",
+  "lostValue",
+  "todosOnTime",
+  "todosLate",
+  "overdueAtEnd",
+  "emailsByHand",
+  "emailsByAutomation",
+  "automationSteps",
+] as const;
+export type MetricKey = (typeof metricKeys)[number];
+export type Metrics = Record<MetricKey, number>;
+const zero = (): Metrics =>
+  Object.fromEntries(metricKeys.map((k) => [k, 0])) as Metrics;
+const add = (into: Metrics, from: Metrics) => {
+  for (const k of metricKeys) into[k] += from[k];
+};
+
+export type ReportRow = {
+  key: string;
+  name: string;
+  deactivated: boolean;
+  groupIds: string[];
+  metrics: Metrics;
+  previous?: Metrics;
+};
+export type RateUsed = {
+  currency: string;
+  month: string;
+  rate: number;
+  rateMonth: string;
+};
+export type FunnelStep = {
+  statusId: string;
+  name: string;
+  group: string;
+  color: string;
+  cards: number;
+  fromPrevious: number | null;
+};
+export type ModuleFunnel = {
+  moduleId: string;
+  name: string;
+  steps: FunnelStep[];
+  createdToWon: number | null;
+};
+export type Dwell = {
+  moduleId: string;
+  statusId: string;
+  name: string;
+  exits: number;
+  avgHours: number;
+  medianHours: number;
+};
+export type TrendWeek = {
+  week: string;
+  created: number;
+  statusChanges: number;
+  won: number;
+  lost: number;
+  todosDone: number;
+};
+
+export type Report = {
+  period: Period;
+  previous: Period | null;
+  timeZone: string;
+  currency: string;
+  scope: ReportScope;
+  rows: ReportRow[];
+  groups: {
+    id: string;
+    name: string;
+    members: number;
+    metrics: Metrics;
+    previous?: Metrics;
+  }[];
+  modules: { id: string; name: string; metrics: Metrics }[];
+  totals: Metrics;
+  previousTotals: Metrics | null;
+  funnels: ModuleFunnel[];
+  dwell: Dwell[];
+  trend: TrendWeek[];
+  rates: RateUsed[];
+  /** Currencies (and months) with no rate: their money is left out of the values, and the report says so. */
+  missingRates: { currency: string; month: string }[];
+};
+
+/** The period the input asks for, on the organisation's calendar. */
+export function reportPeriod(
+  input: ReportInput,
+  now: Date,
+  timeZone: string,
+): Period {
+  return input.period === "custom"
+    ? { from: input.from!, to: input.to! }
+    : presetPeriod(input.period, todayIn(now, timeZone));
+}
+
+type Converter = {
+  convert: (amount: number, currency: string, month: string) => number | null;
+  used: Map<string, RateUsed>;
+  missing: Map<string, { currency: string; month: string }>;
+};
+
+/** Money into the reporting currency with the admin's rates: a month's own rate, else the latest before it. */
+async function converter(
+  ctx: Ctx,
+  currency: string,
+  rows: CountRow[],
+): Promise<Converter> {
+  const currencies = [
+    ...new Set(
+      rows
+        .map((r) => r.currency)
+        .filter((c): c is string => Boolean(c) && c !== currency),
+    ),
+  ];
+  const rates = currencies.length
+    ? await ctx.db
+        .select()
+        .from(currencyRates)
+        .where(inArray(currencyRates.currency, currencies))
+        .orderBy(asc(currencyRates.currency), asc(currencyRates.month))
+    : [];
+  const used = new Map<string, RateUsed>();
+  const missing = new Map<string, { currency: string; month: string }>();
+  return {
+    used,
+    missing,
+    convert(amount, from, month) {
+      if (from === currency) return amount;
+      const first = `${month}-01`;
+      const rate = rates
+        .filter((r) => r.currency === from && r.month <= first)
+        .at(-1);
+      if (!rate) {
+        missing.set(`${from} ${month}`, { currency: from, month });
+        return null;
+      }
+      used.set(`${from} ${month}`, {
+        currency: from,
+        month,
+        rate: rate.rate,
+        rateMonth: rate.month.slice(0, 7),
+      });
+      return amount * rate.rate;
+    },
+  };
+}
+
+/** Folds the grouped counts into metrics per user and per module. */
+function foldCounts(rows: CountRow[], money: Converter) {
+  const byUser = new Map<string, Metrics>();
+  const byModule = new Map<string, Metrics>();
+  const bump = (
+    map: Map<string, Metrics>,
+    key: string,
+    metric: MetricKey,
+    n: number,
+  ) => {
+    const m = map.get(key) ?? zero();
+    m[metric] += n;
+    map.set(key, m);
+  };
+  for (const r of rows) {
+    const user = r.user_key ?? unassignedKey;
+    const hit = (metric: MetricKey, n: number) => {
+      bump(byUser, user, metric, n);
+      bump(byModule, r.module_id, metric, n);
+    };
+    if (r.kind === "created") hit("created", r.n);
+    if (r.kind === "status") hit("statusChanges", r.n);
+    if (
+      (r.kind === "created" || r.kind === "status") &&
+      (r.to_group === "won" || r.to_group === "lost")
+    ) {
+      hit(r.to_group, r.n);
+      const value =
+        r.amount && r.currency && r.month
+          ? money.convert(r.amount, r.currency, r.month)
+          : null;
+      if (value !== null)
+        hit(r.to_group === "won" ? "wonValue" : "lostValue", value);
+    }
+    if (r.kind === "todo_done") hit(r.late ? "todosLate" : "todosOnTime", r.n);
+    if (r.kind === "email")
+      hit(r.by_automation ? "emailsByAutomation" : "emailsByHand", r.n);
+    if (r.kind === "step") hit("automationSteps", r.n);
+  }
+  return { byUser, byModule };
+}
+
+function windowsFor(
+  scope: ReportScope,
+  period: Period,
+  zoneOf: (userId: string | null) => string,
+): UserWindow[] {
+  const windows = scope.users.map((u) => ({
+    key: u.id,
+    timeZone: zoneOf(u.id),
+    ...periodBounds(period, zoneOf(u.id)),
+  }));
+  if (scope.unassigned)
+    windows.push({
+      key: unassignedKey,
+      timeZone: zoneOf(null),
+      ...periodBounds(period, zoneOf(null)),
+    });
+  return windows.map(({ key, timeZone, start, end }) => ({
+    key,
+    timeZone,
+    start,
+    end,
+  }));
+}
+
+async function measure(
+  ctx: Ctx,
+  windows: UserWindow[],
+  moduleIds: string[],
+  timeZone: string,
+  money: (rows: CountRow[]) => Promise<Converter>,
+) {
+  const [counts, overdue] = await Promise.all([
+    countEvents(ctx.db, windows, moduleIds, timeZone),
+    overdueAtEnd(ctx.db, windows, moduleIds, ctx.now),
+  ]);
+  const folded = foldCounts(counts, await money(counts));
+  for (const o of overdue) {
+    for (const [map, key] of [
+      [folded.byUser, o.user_key],
+      [folded.byModule, o.module_id],
+    ] as const) {
+      const m = map.get(key) ?? zero();
+      m.overdueAtEnd += o.n;
+      map.set(key, m);
+    }
+  }
+  return folded;
+}
+
+function funnelsOf(
+  modules: ReportModule[],
+  entries: { module_id: string; status_id: string; cards: number }[],
+): ModuleFunnel[] {
+  return modules.map((m) => {
+    const cards = (statusId: string) =>
+      entries.find((e) => e.module_id === m.id && e.status_id === statusId)
+        ?.cards ?? 0;
+    const steps = m.statuses.map((s, i, all) => {
+      const entered = cards(s.id);
+      const before = i > 0 ? cards(all[i - 1].id) : null;
+      return {
+        statusId: s.id,
+        name: s.name,
+        group: s.group,
+        color: s.color,
+        cards: entered,
+        fromPrevious: before ? entered / before : null,
+      };
+    });
+    const first = steps[0]?.cards ?? 0;
+    const won = steps
+      .filter((s) => s.group === "won")
+      .reduce((sum, s) => sum + s.cards, 0);
+    return {
+      moduleId: m.id,
+      name: m.name,
+      steps,
+      createdToWon: first ? won / first : null,
+    };
+  });
+}
+
+/**
+ * A period report (SPEC §12) from the report facts: per salesperson, group and module, with the funnel,
+ * time in status and the weekly trend. Everything the page, its charts and the CSV show comes from here.
+ */
+export async function buildReport(
+  ctx: Ctx,
+  input: ReportInput,
+): Promise<Report> {
+  const scope = await resolveReportScope(ctx.db, ctx.actor, input);
+  const [org, calendars] = await Promise.all([
+    getOrganisation(ctx.db),
+    loadCalendars(
+      ctx.db,
+      scope.users.map((u) => u.id),
+    ),
+  ]);
+  const zoneOf = (userId: string | null) => calendars(userId).timeZone;
+  const timeZone = zoneOf(null); // the organisation's
+  const currency = org?.reportCurrency ?? "HUF";
+  const period = reportPeriod(input, ctx.now, timeZone);
+  const previous = input.compare ? previousPeriod(period) : null;
+  const moduleIds = scope.modules.map((m) => m.id);
+
+  const windows = windowsFor(scope, period, zoneOf);
+  let money: Converter | undefined;
+  const convertWith = async (rows: CountRow[]) =>
+    (money ??= await converter(ctx, currency, rows));
+  const empty = moduleIds.length === 0 || windows.length === 0;
+  const [current, before, entries, dwellRows, trendRows] = empty
+    ? [
+        {
+          byUser: new Map<string, Metrics>(),
+          byModule: new Map<string, Metrics>(),
+        },
+        null,
+        [],
+        [],
+        [],
+      ]
+    : await Promise.all([
+        measure(ctx, windows, moduleIds, timeZone, convertWith),
+        previous
+          ? measure(
+              ctx,
+              windowsFor(scope, previous, zoneOf),
+              moduleIds,
+              timeZone,
+              (rows) => converter(ctx, currency, rows),
+            )
+          : null,
+        statusEntries(ctx.db, windows, moduleIds),
+        timeInStatus(ctx.db, windows, moduleIds),
+        weeklyTrend(ctx.db, windows, moduleIds),
+      ]);
+
+  const rows: ReportRow[] = scope.users.map((u) => ({
+    key: u.id,
+    name: u.name,
+    deactivated: u.deactivated,
+    groupIds: u.groupIds,
+    metrics: current.byUser.get(u.id) ?? zero(),
+    ...(before ? { previous: before.byUser.get(u.id) ?? zero() } : {}),
+  }));
+  // Deactivated colleagues stay listed only where they have numbers: their history stays theirs.
+  const shown = rows.filter(
+    (r) =>
+      !r.deactivated || metricKeys.some((k) => r.metrics[k] || r.previous?.[k]),
+  );
+  if (scope.unassigned) {
+    const metrics = current.byUser.get(unassignedKey) ?? zero();
+    if (metricKeys.some((k) => metrics[k]))
+      shown.push({
+        key: unassignedKey,
+        name: "",
+        deactivated: false,
+        groupIds: [],
+        metrics,
+      });
+  }
+  const totals = zero();
+  for (const r of shown) add(totals, r.metrics);
+  const previousTotals = before ? zero() : null;
+  if (before && previousTotals)
+    for (const m of before.byUser.values()) add(previousTotals, m);
+
+  const groups = scope.groups.map((g) => {
+    const members = shown.filter((r) => r.groupIds.includes(g.id));
+    const metrics = zero();
+    const prev = zero();
+    for (const r of members) {
+      add(metrics, r.metrics);
+      if (r.previous) add(prev, r.previous);
+    }
+    return {
+      id: g.id,
+      name: g.name,
+      members: members.length,
+      metrics,
+      ...(before ? { previous: prev } : {}),
+    };
+  });
+
+  const statusName = new Map(
+    scope.modules.flatMap((m) =>
+      m.statuses.map((s) => [s.id, s.name] as const),
+    ),
+  );
+  const trend = new Map<string, TrendWeek>();
+  for (const r of trendRows) {
+    const w = trend.get(r.week) ?? {
+      week: r.week,
+      created: 0,
+      statusChanges: 0,
+      won: 0,
+      lost: 0,
+      todosDone: 0,
+    };
+    if (r.kind === "created") w.created += r.n;
+    if (r.kind === "status") w.statusChanges += r.n;
+    if ((r.kind === "created" || r.kind === "status") && r.to_group === "won")
+      w.won += r.n;
+    if ((r.kind === "created" || r.kind === "status") && r.to_group === "lost")
+      w.lost += r.n;
+    if (r.kind === "todo_done") w.todosDone += r.n;
+    trend.set(r.week, w);
+  }
+
+  return {
+    period,
+    previous,
+    timeZone,
+    currency,
+    scope,
+    rows: shown,
+    groups,
+    modules: scope.modules.map((m) => ({
+      id: m.id,
+      name: m.name,
+      metrics: current.byModule.get(m.id) ?? zero(),
+    })),
+    totals,
+    previousTotals,
+    funnels: funnelsOf(scope.modules, entries),
+    dwell: dwellRows
+      .filter((d) => statusName.has(d.status_id))
+      .map((d) => ({
+        moduleId: d.module_id,
+        statusId: d.status_id,
+        name: statusName.get(d.status_id)!,
+        exits: d.exits,
+        avgHours: d.avg_s / 3600,
+        medianHours: d.median_s / 3600,
+      })),
+    trend: [...trend.values()].sort((a, b) => a.week.localeCompare(b.week)),
+    rates: [...(money?.used.values() ?? [])].sort(
+      (a, b) =>
+        a.currency.localeCompare(b.currency) || a.month.localeCompare(b.month),
+    ),
+    missingRates: [...(money?.missing.values() ?? [])],
+  };
+}
