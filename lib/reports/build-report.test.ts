@@ -161,7 +161,12 @@ describe("period reports", async () => {
       ["Won", 1],
       ["Lost", 0],
     ]);
-    expect(funnel.steps[1].fromPrevious).toBe(0.5);
+    expect(funnel.steps.map((s) => s.fromPrevious)).toEqual([
+      null,
+      0.5,
+      1,
+      null,
+    ]); // won follows the last open status; lost is an exit
     expect(funnel.createdToWon).toBe(0.5);
     const lead = report.dwell.find((d) => d.name === "New lead")!;
     expect(lead).toMatchObject({ exits: 1, avgHours: 24, medianHours: 24 });

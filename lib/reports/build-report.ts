@@ -273,6 +273,10 @@ async function measure(
   return folded;
 }
 
+/**
+ * The funnel walks the open statuses in their order and then into won: each step's share of the step
+ * before. Lost (and any later closed status) is shown with its count only: it is an exit, not a step.
+ */
 function funnelsOf(
   modules: ReportModule[],
   entries: { module_id: string; status_id: string; cards: number }[],
@@ -281,16 +285,21 @@ function funnelsOf(
     const cards = (statusId: string) =>
       entries.find((e) => e.module_id === m.id && e.status_id === statusId)
         ?.cards ?? 0;
-    const steps = m.statuses.map((s, i, all) => {
+    const open = m.statuses.filter((s) => s.group === "open");
+    const lastOpen = open.at(-1);
+    const steps = m.statuses.map((s) => {
       const entered = cards(s.id);
-      const before = i > 0 ? cards(all[i - 1].id) : null;
+      const i = open.indexOf(s);
+      const before =
+        i > 0 ? open[i - 1] : s.group === "won" ? lastOpen : undefined;
+      const base = before ? cards(before.id) : 0;
       return {
         statusId: s.id,
         name: s.name,
         group: s.group,
         color: s.color,
         cards: entered,
-        fromPrevious: before ? entered / before : null,
+        fromPrevious: base ? entered / base : null,
       };
     });
     const first = steps[0]?.cards ?? 0;
@@ -310,6 +319,29 @@ function funnelsOf(
  * A period report (SPEC §12) from the report facts: per salesperson, group and module, with the funnel,
  * time in status and the weekly trend. Everything the page, its charts and the CSV show comes from here.
  */
+/** What every report question needs first: who and what it may count, the period, and each person's window. */
+export async function prepareReport(ctx: Ctx, input: ReportInput) {
+  const scope = await resolveReportScope(ctx.db, ctx.actor, input);
+  const [org, calendars] = await Promise.all([
+    getOrganisation(ctx.db),
+    loadCalendars(
+      ctx.db,
+      scope.users.map((u) => u.id),
+    ),
+  ]);
+  const zoneOf = (userId: string | null) => calendars(userId).timeZone;
+  const timeZone = zoneOf(null); // the organisation's
+  const period = reportPeriod(input, ctx.now, timeZone);
+  return {
+    scope,
+    timeZone,
+    currency: org?.reportCurrency ?? "HUF",
+    period,
+    windows: (p: Period) => windowsFor(scope, p, zoneOf),
+    moduleIds: scope.modules.map((m) => m.id),
+  };
+}
+
 export async function buildReport(
   ctx: Ctx,
   input: ReportInput,

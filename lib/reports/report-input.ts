@@ -56,3 +56,20 @@ export function searchParamsInput(
   }
   return { ...params };
 }
+
+/** The input back as a query string, for the links a report makes (drill-down, CSV) to ask the same question. */
+export function reportSearch(
+  input: ReportInput,
+  extra: Record<string, string> = {},
+): string {
+  const params = new URLSearchParams({ period: input.period });
+  if (input.period === "custom" && input.from && input.to) {
+    params.set("from", input.from);
+    params.set("to", input.to);
+  }
+  for (const id of input.module) params.append("module", id);
+  for (const id of input.group) params.append("group", id);
+  if (input.compare) params.set("compare", "1");
+  for (const [k, v] of Object.entries(extra)) params.set(k, v);
+  return params.toString();
+}
