@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { admin, chooseLanguage, inviteAndActivate, signIn } from "./fixtures";
+import { admin, chooseLanguage, createModuleWithField, inviteAndActivate, signIn } from "./fixtures";
 import { postServerAction } from "./server-action";
 
 /**
@@ -24,17 +24,7 @@ let sellerPage: Page;
 
 test("an admin sets up a module with a Website field, an offer template and the team", async ({ page, browser }) => {
   await signIn(page, admin.email, admin.password);
-  await page.goto("/settings/modules");
-  await page.getByLabel("Module name").fill(moduleName);
-  await page.getByRole("button", { name: "Create module" }).click();
-  await expect(page.getByText(`Module “${moduleName}” created.`)).toBeVisible();
-  await page.getByRole("link", { name: `Statuses and fields ${moduleName}` }).click();
-  const addField = page.getByRole("form", { name: "Add a field" });
-  await addField.getByLabel("Field name").fill("Website");
-  await addField.getByLabel("Type").selectOption({ label: "Text" });
-  await addField.getByRole("button", { name: "Add field" }).click();
-  await expect(page.getByRole("button", { name: "Edit Website" })).toBeVisible();
-  const moduleId = /\/settings\/modules\/([0-9a-f-]+)/.exec(page.url())![1];
+  const moduleId = await createModuleWithField(page, moduleName, { name: "Website", type: "Text" });
   listPath = `/modules/${moduleId}`;
 
   // The templates page is another helper's; until it is merged the story stores its template through the test-mode route.

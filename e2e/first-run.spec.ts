@@ -25,7 +25,10 @@ test("an empty installation opens the setup page, which refuses bad input and cr
   await page.getByLabel("Jelszó").fill(admin.password);
   await page.getByRole("button", { name: "Szervezet létrehozása" }).click();
   // The admin is signed in straight away, in the organisation's default language.
-  await expect(page).toHaveURL(/\/todos$/);
+  // An admin's home is the team's dashboard, with My todos one click away.
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await page.getByRole("link", { name: "My todos" }).first().click();
   await expect(page.getByRole("heading", { name: "My todos" })).toBeVisible();
 });
 

@@ -119,6 +119,21 @@ export async function createModule(page: Page, name: string): Promise<string> {
   return new URL(page.url()).pathname;
 }
 
+/** An admin creates a module with one custom field on its settings page; returns the module's id. */
+export async function createModuleWithField(page: Page, name: string, field: { name: string; type: string }): Promise<string> {
+  await page.goto("/settings/modules");
+  await page.getByLabel("Module name").fill(name);
+  await page.getByRole("button", { name: "Create module" }).click();
+  await expect(page.getByText(`Module “${name}” created.`)).toBeVisible();
+  await page.getByRole("link", { name: `Statuses and fields ${name}` }).click();
+  const addField = page.getByRole("form", { name: "Add a field" });
+  await addField.getByLabel("Field name").fill(field.name);
+  await addField.getByLabel("Type").selectOption({ label: field.type });
+  await addField.getByRole("button", { name: "Add field" }).click();
+  await expect(page.getByRole("button", { name: `Edit ${field.name}` })).toBeVisible();
+  return /\/settings\/modules\/([0-9a-f-]+)/.exec(page.url())![1];
+}
+
 /** On a card page: adds a todo for `assignee` (as the list shows them, "Last First") and waits until it is listed. */
 export async function addTodoOnCard(page: Page, text: string, assignee: string): Promise<void> {
   const todos = page.getByRole("region", { name: "Todos" });

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { admin, inviteAndActivate, openLive, signIn } from "./fixtures";
+import { admin, createModuleWithField, inviteAndActivate, openLive, signIn } from "./fixtures";
 
 /**
  * Issue 10's story: a manager builds "Sales HU, money > 100,000 Ft AND (status Offer sent OR no open
@@ -46,17 +46,7 @@ const row = (scope: Page | Locator, n: number) => scope.getByRole("group", { nam
 
 test("an admin sets up the module and the team", async ({ page, browser }) => {
   await signIn(page, admin.email, admin.password);
-  await page.goto("/settings/modules");
-  await page.getByLabel("Module name").fill(moduleName);
-  await page.getByRole("button", { name: "Create module" }).click();
-  await expect(page.getByText(`Module “${moduleName}” created.`)).toBeVisible();
-  await page.getByRole("link", { name: `Statuses and fields ${moduleName}` }).click();
-  const addField = page.getByRole("form", { name: "Add a field" });
-  await addField.getByLabel("Field name").fill("Deal value");
-  await addField.getByLabel("Type").selectOption({ label: "Money" });
-  await addField.getByRole("button", { name: "Add field" }).click();
-  await expect(page.getByRole("button", { name: "Edit Deal value" })).toBeVisible();
-  const moduleId = /\/settings\/modules\/([0-9a-f-]+)/.exec(page.url())?.[1];
+  const moduleId = await createModuleWithField(page, moduleName, { name: "Deal value", type: "Money" });
   listPath = `/modules/${moduleId}`;
 
   await (await inviteAndActivate(page, browser, manager, "Manager")).context().close();

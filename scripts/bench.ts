@@ -4,7 +4,7 @@
  * todos / 2M history rows with COPY, then times the real list, count, search, card-page and
  * My-todos queries, the global search (five typical queries as an admin and as a Restricted user), three saved views
  * (a field condition, a todo-state condition, an OR of a field and a status: first page, counts, money totals)
- * with the single-card question for 10 ids, and the SSR list page over HTTP (wrk at 10 connections when installed). Prints a table and, as the last line, one JSON
+ * with the single-card question for 10 ids, a quarter's reports (leaderboard, funnel, weekly trend, the whole page), and the SSR list page over HTTP (wrk at 10 connections when installed). Prints a table and, as the last line, one JSON
  * object with the p95s. Drops the database at the end unless --keep.
  *
  * Options: --keep, --runs <n> (default 50), --scale <fraction>, --skip-http, --rebuild (force `next build` into
@@ -15,6 +15,7 @@ import { eq, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import postgres from "postgres";
 import { openDb } from "@/db/client";
+import { queryRows } from "@/db/rows";
 import { analyzeSettingsTables, migrateDb } from "@/db/migrate";
 import { cardAssignees, cards, contacts, fields, groupMembers, groups, modules, organisation, statuses, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
@@ -104,6 +105,9 @@ try {
     where n.nspname = 'public' and not x.indisprimary and not x.indisunique
       and c.relname in ('cards', 'card_contacts', 'card_assignees', 'contacts', 'todos', 'history')`;
   for (const i of indexes) await loader.unsafe(`drop index "${i.name}"`);
+  // The report events are derived from the history once it is all in: the cards it belongs to are
+  // loaded by another connection at the same time, out of the per-statement trigger's sight.
+  await loader.unsafe("alter table history disable trigger history_report_events");
   const cpuBefore = process.cpuUsage();
   const counts = await loadBulk(loader, world, (m) => log(`  copied ${m}`));
   const copied = performance.now();
@@ -120,7 +124,12 @@ try {
   await refreshAllDenormalised(db);
   log("  denormalised columns filled (next todo, card_assignees, search_text)");
   await rebuild(["cards", "card_assignees"]);
-  await loader.unsafe("vacuum (analyze) cards, card_assignees, card_contacts, contacts, todos, history");
+  await loader.unsafe("alter table history enable trigger history_report_events");
+  const reportStarted = performance.now();
+  await loader.unsafe("select record_report_events(array(select id from history order by at, id))");
+  await loader.unsafe("select fold_report_rollups()");
+  log(`  report events and rollups derived from the history in ${((performance.now() - reportStarted) / 1000).toFixed(1)} s`);
+  await loader.unsafe("vacuum (analyze) cards, card_assignees, card_contacts, contacts, todos, history, report_events, report_rollups");
   // The small settings tables get what every server start gives them (server.ts → analyzeSettingsTables).
   await analyzeSettingsTables(db);
   if (flag("--analyze-all")) await loader.unsafe("analyze");
@@ -146,6 +155,9 @@ try {
   const { compileViewFilter } = await import("@/lib/views/compile-view");
   const { cardsInView } = await import("@/lib/views/cards-in-view");
   const { getModuleConfigOrThrow } = await import("@/lib/modules/get-module-config");
+  const { buildReport, prepareReport, readTogether } = await import("@/lib/reports/build-report");
+  const { coverPeriod, overdueAtEnd, rollupCounts, rollupExits, sentEmails, weeklyTrend } = await import("@/lib/reports/report-facts");
+  const { reportInputSchema } = await import("@/lib/reports/report-input");
 
   const big = world.modules[0];
   const admin = actorOf({ ...world.users[0], groupIds: [] });
@@ -246,6 +258,57 @@ try {
     run: (d) => cardsInView(d, { moduleId: big.id, filter: viewDefinitions.or, ctx: viewCtx }, Array.from({ length: 10 }, () => cardIds[matchTurn++ % cardIds.length])),
   });
 
+  // Reports: the last whole quarter (the busiest: the generated history grows toward today), all modules, as an admin,
+  // each read as the page reads it (one snapshot, lib/reports/build-report.ts readTogether).
+  const quarterStart = new Date(Date.UTC(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3 - 3, 1));
+  const quarter = reportInputSchema.parse({
+    period: "custom",
+    from: quarterStart.toISOString().slice(0, 10),
+    to: new Date(Date.UTC(quarterStart.getUTCFullYear(), quarterStart.getUTCMonth() + 3, 0)).toISOString().slice(0, 10),
+  });
+  const reportCtx = (d: typeof db) => ({ actor: admin, db: d, now });
+  const prepared = async (d: typeof db) => {
+    const p = await prepareReport(reportCtx(d), quarter);
+    return { ...p, windows: p.windows(p.period) };
+  };
+  const quarterEnd = new Date(Date.UTC(quarterStart.getUTCFullYear(), quarterStart.getUTCMonth() + 3, 1));
+  const [{ quarterEvents, quarterRollups }] = await queryRows<{ quarterEvents: number; quarterRollups: number }>(
+    db,
+    sql`select (select count(*) from report_events where at >= ${quarterStart.toISOString()}::timestamptz and at < ${quarterEnd.toISOString()}::timestamptz)::int as "quarterEvents",
+           (select count(*) from report_rollups where grain = 'month' and start >= ${quarter.from}::date and start <= ${quarter.to}::date)::int as "quarterRollups"`,
+  );
+  log(`Reports over ${quarter.from} – ${quarter.to}: ${quarterEvents} report events, ${quarterRollups} month rollup rows.`);
+  const reportCases: QueryCase[] = [
+    {
+      key: "report_leaderboard",
+      label: "Report: salesperson leaderboard, a quarter",
+      target: 200,
+      run: async (d) => {
+        const p = await prepared(d);
+        return readTogether(d, (tx) => Promise.all([rollupCounts(tx, coverPeriod(p.period), p.counted), sentEmails(tx, p.windows, p.moduleIds), overdueAtEnd(tx, p.windows, p.moduleIds, now)]));
+      },
+    },
+    {
+      key: "report_funnel",
+      label: "Report: funnel and time in status, a quarter",
+      target: 200,
+      run: async (d) => {
+        const p = await prepared(d);
+        return readTogether(d, (tx) => Promise.all([rollupCounts(tx, coverPeriod(p.period), p.counted), rollupExits(tx, coverPeriod(p.period), p.counted)]));
+      },
+    },
+    {
+      key: "report_trend",
+      label: "Report: weekly trend, a quarter",
+      target: 200,
+      run: async (d) => {
+        const p = await prepared(d);
+        return readTogether(d, (tx) => weeklyTrend(tx, coverPeriod(p.period, { months: false }), p.counted));
+      },
+    },
+    { key: "report_full", label: "Report: the whole page's data, a quarter", target: 600, run: (d) => buildReport(reportCtx(d), quarter) },
+  ];
+
   let cardTurn = 0;
   const cases: QueryCase[] = [
     { key: "list", label: `List, first page (Everyone, ${big.name})`, target: 50, run: (d) => listCards(d, admin, base) },
@@ -274,6 +337,7 @@ try {
     { key: "global_search", label: "Global search, 5 queries in turn (admin)", target: 50, run: cycling(admin) },
     { key: "global_search_restricted", label: "Global search, 5 queries in turn (Restricted)", target: 50, run: cycling(restricted) },
     ...viewCases,
+    ...reportCases,
   ];
 
   for (const c of cases) {
@@ -372,6 +436,10 @@ try {
       // The slowest of the three views' counts (null when none could be measured).
       view_counts_p95_ms: ((c) => (c.length ? Math.max(...c) : null))(["view_field_counts", "view_todo_counts", "view_or_counts"].map(p95).filter((v): v is number => v !== null)),
       view_match_p95_ms: p95("view_match"),
+      report_leaderboard_p95_ms: p95("report_leaderboard"),
+      report_funnel_p95_ms: p95("report_funnel"),
+      report_trend_p95_ms: p95("report_trend"),
+      report_full_p95_ms: p95("report_full"),
     }),
   );
 } catch (error) {

@@ -4,10 +4,7 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import type { Metrics, MetricKey } from "@/lib/reports/build-report";
-import {
-  drillMetrics,
-  type DrillMetric,
-} from "@/lib/reports/drill-down-metrics";
+import { drillMetrics, type DrillMetric } from "@/lib/reports/drill-down-metrics";
 
 /** `drill`: the report's query narrowed to this row (its person or group), or null when its numbers open nothing. */
 export type LeaderboardRow = {
@@ -37,18 +34,10 @@ const columns: Column[] = [
 const money = new Set<Column>(["wonValue", "lostValue"]);
 /** The money columns drill into the won and lost cards. */
 const drillOf = (c: Column): DrillMetric | null =>
-  c === "wonValue"
-    ? "won"
-    : c === "lostValue"
-      ? "lost"
-      : (drillMetrics as readonly string[]).includes(c)
-        ? (c as DrillMetric)
-        : null;
+  c === "wonValue" ? "won" : c === "lostValue" ? "lost" : (drillMetrics as readonly string[]).includes(c) ? (c as DrillMetric) : null;
 
-const winRate = (m: Metrics) =>
-  m.won + m.lost ? m.won / (m.won + m.lost) : null;
-const valueOf = (m: Metrics, c: Column) =>
-  c === "winRate" ? winRate(m) : m[c];
+const winRate = (m: Metrics) => (m.won + m.lost ? m.won / (m.won + m.lost) : null);
+const valueOf = (m: Metrics, c: Column) => (c === "winRate" ? winRate(m) : m[c]);
 
 /**
  * Every salesperson in the same columns (SPEC §12), sortable from the headings, each number a link to
@@ -77,16 +66,13 @@ export function Leaderboard({
     const order =
       sort.column === "name"
         ? a.name.localeCompare(b.name)
-        : (valueOf(a.metrics, sort.column) ?? -1) -
-            (valueOf(b.metrics, sort.column) ?? -1) ||
-          a.name.localeCompare(b.name);
+        : (valueOf(a.metrics, sort.column) ?? -1) - (valueOf(b.metrics, sort.column) ?? -1) || a.name.localeCompare(b.name);
     return sort.descending ? -order : order;
   });
   const show = (m: Metrics, c: Column) => {
     const v = valueOf(m, c);
     if (v === null) return "–";
-    if (c === "winRate")
-      return format.number(v, { style: "percent", maximumFractionDigits: 0 });
+    if (c === "winRate") return format.number(v, { style: "percent", maximumFractionDigits: 0 });
     return money.has(c)
       ? format.number(v, {
           style: "currency",
@@ -101,14 +87,8 @@ export function Leaderboard({
       <th
         key={column}
         scope="col"
-        aria-sort={
-          active ? (sort.descending ? "descending" : "ascending") : "none"
-        }
-        className={
-          column === "name"
-            ? "sticky left-0 z-10 bg-slate-50 px-3 py-2 text-left"
-            : "px-3 py-2 text-right"
-        }
+        aria-sort={active ? (sort.descending ? "descending" : "ascending") : "none"}
+        className={column === "name" ? "sticky left-0 z-10 bg-slate-50 px-3 py-2 text-left" : "px-3 py-2 text-right"}
       >
         <button
           type="button"
@@ -132,20 +112,11 @@ export function Leaderboard({
   const cell = (row: LeaderboardRow, c: Column, strong = false) => {
     const drill = drillOf(c);
     const text = show(row.metrics, c);
-    const href =
-      drill && row.drill !== null && valueOf(row.metrics, c)
-        ? `/reports/cards?${row.drill}&metric=${drill}`
-        : null;
+    const href = drill && row.drill !== null && valueOf(row.metrics, c) ? `/reports/cards?${row.drill}&metric=${drill}` : null;
     return (
-      <td
-        key={c}
-        className={`px-3 py-2 text-right tabular-nums ${strong ? "font-semibold" : ""}`}
-      >
+      <td key={c} className={`px-3 py-2 text-right tabular-nums ${strong ? "font-semibold" : ""}`}>
         {href ? (
-          <Link
-            href={href}
-            className="text-brand-700 underline-offset-2 hover:underline"
-          >
+          <Link href={href} className="text-brand-700 underline-offset-2 hover:underline">
             {text}
           </Link>
         ) : (
@@ -167,21 +138,10 @@ export function Leaderboard({
         <tbody className="divide-y divide-slate-100">
           {sorted.map((row) => (
             <tr key={row.key} className="hover:bg-slate-50">
-              <th
-                scope="row"
-                className="sticky left-0 z-10 bg-white px-3 py-2 text-left font-medium text-slate-900"
-              >
+              <th scope="row" className="sticky left-0 z-10 bg-white px-3 py-2 text-left font-medium text-slate-900">
                 {row.name}
-                {row.note && (
-                  <span className="ml-1 text-xs font-normal text-slate-600">
-                    ({row.note})
-                  </span>
-                )}
-                {row.groups && (
-                  <span className="block text-xs font-normal text-slate-600">
-                    {row.groups}
-                  </span>
-                )}
+                {row.note && <span className="ml-1 text-xs font-normal text-slate-600">({row.note})</span>}
+                {row.groups && <span className="block text-xs font-normal text-slate-600">{row.groups}</span>}
               </th>
               {columns.map((c) => cell(row, c))}
             </tr>
@@ -191,16 +151,9 @@ export function Leaderboard({
           <tfoot className="border-t-2 border-slate-200 bg-slate-50">
             {totals.map((row) => (
               <tr key={row.key}>
-                <th
-                  scope="row"
-                  className="sticky left-0 z-10 bg-slate-50 px-3 py-2 text-left font-semibold text-slate-900"
-                >
+                <th scope="row" className="sticky left-0 z-10 bg-slate-50 px-3 py-2 text-left font-semibold text-slate-900">
                   {row.name}
-                  {row.groups && (
-                    <span className="block text-xs font-normal text-slate-600">
-                      {row.groups}
-                    </span>
-                  )}
+                  {row.groups && <span className="block text-xs font-normal text-slate-600">{row.groups}</span>}
                 </th>
                 {columns.map((c) => cell(row, c, true))}
               </tr>

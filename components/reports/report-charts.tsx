@@ -2,19 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useId, type ReactElement } from "react";
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
 const colours = {
@@ -47,14 +35,8 @@ function ChartFigure({
   const hydrated = useHydrated();
   const id = useId();
   return (
-    <figure
-      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm break-inside-avoid"
-      aria-labelledby={`${id}-title`}
-    >
-      <figcaption
-        id={`${id}-title`}
-        className="mb-3 text-sm font-semibold text-slate-900"
-      >
+    <figure className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm break-inside-avoid" aria-labelledby={`${id}-title`}>
+      <figcaption id={`${id}-title`} className="mb-3 text-sm font-semibold text-slate-900">
         {title}
       </figcaption>
       {rows.length === 0 ? (
@@ -78,11 +60,7 @@ function ChartFigure({
                 <thead className="text-xs text-slate-600">
                   <tr>
                     {columns.map((c, i) => (
-                      <th
-                        key={c}
-                        scope="col"
-                        className={`px-2 py-1 font-medium ${i ? "text-right" : ""}`}
-                      >
+                      <th key={c} scope="col" className={`px-2 py-1 font-medium ${i ? "text-right" : ""}`}>
                         {c}
                       </th>
                     ))}
@@ -93,18 +71,11 @@ function ChartFigure({
                     <tr key={String(r[0])}>
                       {r.map((v, i) =>
                         i === 0 ? (
-                          <th
-                            key={i}
-                            scope="row"
-                            className="px-2 py-1 font-normal"
-                          >
+                          <th key={i} scope="row" className="px-2 py-1 font-normal">
                             {v}
                           </th>
                         ) : (
-                          <td
-                            key={i}
-                            className="px-2 py-1 text-right tabular-nums"
-                          >
+                          <td key={i} className="px-2 py-1 text-right tabular-nums">
                             {v}
                           </td>
                         ),
@@ -150,12 +121,9 @@ export function ReportCharts({ data }: { data: ChartData }) {
       notation: "compact",
       maximumFractionDigits: 1,
     });
-  const people = data.people
-    .filter((p) => p.wonValue > 0 || p.won > 0)
-    .slice(0, 15);
+  const people = data.people.filter((p) => p.wonValue > 0 || p.won > 0).slice(0, 15);
   const axis = { fontSize: 12, fill: "#475569" };
-  const series = (keys: Series[]) =>
-    keys.map((k) => ({ key: k, label: t(`trend.${k}`) }));
+  const series = (keys: Series[]) => keys.map((k) => ({ key: k, label: t(`trend.${k}`) }));
   const weekLabel = (week: string) =>
     format.dateTime(new Date(`${week}T12:00:00Z`), {
       month: "short",
@@ -179,37 +147,20 @@ export function ReportCharts({ data }: { data: ChartData }) {
           }),
         ])}
       >
-        <BarChart
-          data={people}
-          layout="vertical"
-          margin={{ left: 8, right: 16 }}
-        >
+        <BarChart data={people} layout="vertical" margin={{ left: 8, right: 16 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" tickFormatter={money} tick={axis} />
           <YAxis type="category" dataKey="name" width={120} tick={axis} />
           <Tooltip formatter={(v) => money(Number(v))} />
-          <Bar
-            dataKey="wonValue"
-            name={t("metrics.wonValue")}
-            fill={colours.won}
-            isAnimationActive={false}
-          />
+          <Bar dataKey="wonValue" name={t("metrics.wonValue")} fill={colours.won} isAnimationActive={false} />
         </BarChart>
       </ChartFigure>
 
       <ChartFigure
         title={t("charts.groups")}
         height={240}
-        columns={[
-          t("group"),
-          ...series(["created", "won", "lost"]).map((s) => s.label),
-        ]}
-        rows={data.groups.map((g) => [
-          g.name,
-          number(g.created),
-          number(g.won),
-          number(g.lost),
-        ])}
+        columns={[t("group"), ...series(["created", "won", "lost"]).map((s) => s.label)]}
+        rows={data.groups.map((g) => [g.name, number(g.created), number(g.won), number(g.lost)])}
       >
         <BarChart data={data.groups}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
@@ -218,13 +169,7 @@ export function ReportCharts({ data }: { data: ChartData }) {
           <Tooltip formatter={(v) => number(Number(v))} />
           <Legend />
           {series(["created", "won", "lost"]).map((s) => (
-            <Bar
-              key={s.key}
-              dataKey={s.key}
-              name={s.label}
-              fill={colours[s.key]}
-              isAnimationActive={false}
-            />
+            <Bar key={s.key} dataKey={s.key} name={s.label} fill={colours[s.key]} isAnimationActive={false} />
           ))}
         </BarChart>
       </ChartFigure>
@@ -235,31 +180,14 @@ export function ReportCharts({ data }: { data: ChartData }) {
           title={t("charts.funnel", { module: f.name })}
           height={Math.max(140, f.steps.length * 32 + 30)}
           columns={[t("funnel.status"), t("funnel.entered")]}
-          rows={
-            f.steps.some((s) => s.cards)
-              ? f.steps.map((s) => [s.name, number(s.cards)])
-              : []
-          }
+          rows={f.steps.some((s) => s.cards) ? f.steps.map((s) => [s.name, number(s.cards)]) : []}
         >
-          <BarChart
-            data={f.steps}
-            layout="vertical"
-            margin={{ left: 8, right: 16 }}
-          >
+          <BarChart data={f.steps} layout="vertical" margin={{ left: 8, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis
-              type="number"
-              allowDecimals={false}
-              tick={axis}
-              tickFormatter={number}
-            />
+            <XAxis type="number" allowDecimals={false} tick={axis} tickFormatter={number} />
             <YAxis type="category" dataKey="name" width={120} tick={axis} />
             <Tooltip formatter={(v) => number(Number(v))} />
-            <Bar
-              dataKey="cards"
-              name={t("funnel.entered")}
-              isAnimationActive={false}
-            >
+            <Bar dataKey="cards" name={t("funnel.entered")} isAnimationActive={false}>
               {f.steps.map((s) => (
                 <Cell key={s.name} fill={s.color} />
               ))}
@@ -271,47 +199,18 @@ export function ReportCharts({ data }: { data: ChartData }) {
       <ChartFigure
         title={t("charts.trend")}
         height={260}
-        columns={[
-          t("charts.week"),
-          ...series([
-            "created",
-            "statusChanges",
-            "won",
-            "lost",
-            "todosDone",
-          ]).map((s) => s.label),
-        ]}
-        rows={data.trend.map((w) => [
-          weekLabel(w.week),
-          number(w.created),
-          number(w.statusChanges),
-          number(w.won),
-          number(w.lost),
-          number(w.todosDone),
-        ])}
+        columns={[t("charts.week"), ...series(["created", "statusChanges", "won", "lost", "todosDone"]).map((s) => s.label)]}
+        rows={data.trend.map((w) => [weekLabel(w.week), number(w.created), number(w.statusChanges), number(w.won), number(w.lost), number(w.todosDone)])}
       >
-        <LineChart
-          data={data.trend.map((w) => ({ ...w, label: weekLabel(w.week) }))}
-        >
+        <LineChart data={data.trend.map((w) => ({ ...w, label: weekLabel(w.week) }))}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={axis} />
           <YAxis allowDecimals={false} tick={axis} tickFormatter={number} />
           <Tooltip formatter={(v) => number(Number(v))} />
           <Legend />
-          {series(["created", "statusChanges", "won", "lost", "todosDone"]).map(
-            (s) => (
-              <Line
-                key={s.key}
-                type="monotone"
-                dataKey={s.key}
-                name={s.label}
-                stroke={colours[s.key]}
-                strokeWidth={2}
-                dot={false}
-                isAnimationActive={false}
-              />
-            ),
-          )}
+          {series(["created", "statusChanges", "won", "lost", "todosDone"]).map((s) => (
+            <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={colours[s.key]} strokeWidth={2} dot={false} isAnimationActive={false} />
+          ))}
         </LineChart>
       </ChartFigure>
     </div>

@@ -22,24 +22,11 @@ export async function ReportFilters({
   groups: Choice[];
 }) {
   const t = await getTranslations("reports.filters");
-  const checkboxes = (
-    name: "module" | "group",
-    choices: Choice[],
-    chosen: string[] = [],
-  ) => (
+  const checkboxes = (name: "module" | "group", choices: Choice[], chosen: string[] = []) => (
     <div className="flex max-h-40 flex-col gap-1 overflow-y-auto pr-2">
       {choices.map((c) => (
-        <label
-          key={c.id}
-          className="flex items-center gap-2 text-sm text-slate-800"
-        >
-          <input
-            type="checkbox"
-            name={name}
-            value={c.id}
-            defaultChecked={chosen.includes(c.id)}
-            className="size-4 rounded border-slate-300"
-          />
+        <label key={c.id} className="flex items-center gap-2 text-sm text-slate-800">
+          <input type="checkbox" name={name} value={c.id} defaultChecked={chosen.includes(c.id)} className="size-4 rounded border-slate-300" />
           {c.name}
         </label>
       ))}
@@ -47,18 +34,10 @@ export async function ReportFilters({
   );
   return (
     <Card className="mb-6 p-4 print:hidden">
-      <form
-        method="get"
-        action="/reports"
-        aria-label={t("legend")}
-        className="grid gap-4 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(0,1fr)]"
-      >
+      <form method="get" action="/reports" aria-label={t("legend")} className="grid gap-4 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(0,1fr)]">
         <div className="space-y-3">
           <div>
-            <label
-              htmlFor="report-period"
-              className="block text-sm font-medium text-slate-800"
-            >
+            <label htmlFor="report-period" className="block text-sm font-medium text-slate-800">
               {t("period")}
             </label>
             <select
@@ -76,10 +55,7 @@ export async function ReportFilters({
           </div>
           <div className="grid grid-cols-2 gap-2">
             <div>
-              <label
-                htmlFor="report-from"
-                className="block text-sm font-medium text-slate-800"
-              >
+              <label htmlFor="report-from" className="block text-sm font-medium text-slate-800">
                 {t("from")}
               </label>
               <input
@@ -92,10 +68,7 @@ export async function ReportFilters({
               />
             </div>
             <div>
-              <label
-                htmlFor="report-to"
-                className="block text-sm font-medium text-slate-800"
-              >
+              <label htmlFor="report-to" className="block text-sm font-medium text-slate-800">
                 {t("to")}
               </label>
               <input
@@ -113,28 +86,18 @@ export async function ReportFilters({
           </p>
         </div>
         <fieldset>
-          <legend className="text-sm font-medium text-slate-800">
-            {t("modules")}
-          </legend>
+          <legend className="text-sm font-medium text-slate-800">{t("modules")}</legend>
           <p className="mb-2 text-xs text-slate-600">{t("allModules")}</p>
           {checkboxes("module", modules, input.module)}
         </fieldset>
         <fieldset>
-          <legend className="text-sm font-medium text-slate-800">
-            {t("groups")}
-          </legend>
+          <legend className="text-sm font-medium text-slate-800">{t("groups")}</legend>
           <p className="mb-2 text-xs text-slate-600">{t("allGroups")}</p>
           {checkboxes("group", groups, input.group)}
         </fieldset>
         <div className="flex flex-wrap items-center justify-between gap-3 md:col-span-3">
           <label className="flex items-center gap-2 text-sm text-slate-800">
-            <input
-              type="checkbox"
-              name="compare"
-              value="1"
-              defaultChecked={input.compare}
-              className="size-4 rounded border-slate-300"
-            />
+            <input type="checkbox" name="compare" value="1" defaultChecked={input.compare} className="size-4 rounded border-slate-300" />
             {t("compare")}
           </label>
           <button type="submit" className={buttonClass("primary")}>

@@ -1,16 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import {
-  startTransition,
-  useActionState,
-  useEffect,
-  useId,
-  useRef,
-  type FormEvent,
-  type InputHTMLAttributes,
-  type ReactNode,
-} from "react";
+import { startTransition, useActionState, useEffect, useId, useRef, type FormEvent, type InputHTMLAttributes, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { Button, type ButtonVariant } from "./button";
@@ -25,10 +16,7 @@ export type FormState = ActionResult<unknown> | null;
  * action), so bad input loses nothing; `resetOnSuccess` clears a "create" form once the server accepted it.
  */
 export function useFormAction<T, I = FormData | Record<string, unknown>>(
-  serverAction: (
-    prev: ActionResult<T> | null,
-    input: I,
-  ) => Promise<ActionResult<T>>,
+  serverAction: (prev: ActionResult<T> | null, input: I) => Promise<ActionResult<T>>,
   { resetOnSuccess = false } = {},
 ) {
   const [state, dispatch, pending] = useActionState(serverAction, null);
@@ -39,12 +27,7 @@ export function useFormAction<T, I = FormData | Record<string, unknown>>(
   const run = (input: I) => startTransition(() => dispatch(input));
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    run(
-      new FormData(
-        event.currentTarget,
-        (event.nativeEvent as SubmitEvent).submitter,
-      ) as I,
-    );
+    run(new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter) as I);
   };
   return { state, pending, onSubmit, run, formRef };
 }
@@ -59,35 +42,20 @@ export function useErrorMessage(): (code: string) => string {
   };
 }
 
-export function FormMessage({
-  state,
-  success,
-}: {
-  state: FormState;
-  success?: string;
-}) {
+export function FormMessage({ state, success }: { state: FormState; success?: string }) {
   const message = useErrorMessage();
   if (!state) return null;
   if (state.ok) {
     return success ? (
-      <p
-        role="status"
-        className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800"
-      >
+      <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
         {success}
       </p>
     ) : null;
   }
   // When the fields say what is wrong, the banner only points at them instead of repeating it.
-  const code =
-    state.fields && Object.keys(state.fields).length > 0
-      ? "invalid_input"
-      : state.error;
+  const code = state.fields && Object.keys(state.fields).length > 0 ? "invalid_input" : state.error;
   return (
-    <p
-      role="alert"
-      className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800"
-    >
+    <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
       {message(code)}
     </p>
   );
@@ -103,29 +71,15 @@ export function TextField({
   state,
   hint,
   ...props
-}: {
-  label: string;
-  name: string;
-  state: FormState;
-  hint?: ReactNode;
-} & InputHTMLAttributes<HTMLInputElement>) {
+}: { label: string; name: string; state: FormState; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
   const message = useErrorMessage();
   const error = fieldError(state, name);
-  const describedBy =
-    [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
-      .filter(Boolean)
-      .join(" ") || undefined;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div>
       <Label htmlFor={id}>{label}</Label>
-      <Input
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...props}
-      />
+      <Input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...props} />
       {hint && (
         <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
           {hint}
@@ -159,18 +113,8 @@ export function SubmitButton({
   const hydrated = useHydrated();
   const waiting = pendingProp !== undefined && !hydrated;
   return (
-    <Button
-      type="submit"
-      variant={variant}
-      disabled={pending || waiting}
-      aria-busy={pending}
-    >
-      {pending && (
-        <span
-          className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent"
-          aria-hidden
-        />
-      )}
+    <Button type="submit" variant={variant} disabled={pending || waiting} aria-busy={pending}>
+      {pending && <span className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" aria-hidden />}
       {pending && pendingLabel ? pendingLabel : children}
     </Button>
   );

@@ -15,6 +15,7 @@ const expected: Record<Action, [boolean, boolean, boolean, boolean, boolean, boo
   "users.reset_password": /**/ [Y, N, N, N, N, N],
   "groups.manage": /*       */ [Y, N, N, N, N, N],
   "reports.view": /*        */ [Y, Y, N, N, Y, N],
+  "reports.configure": /*   */ [Y, N, N, N, N, N],
   "contacts.view": /*       */ [Y, Y, Y, Y, Y, Y],
   "todos.view": /*          */ [Y, Y, Y, Y, Y, Y],
   "profile.update": /*      */ [Y, Y, Y, Y, Y, Y],

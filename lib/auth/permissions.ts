@@ -20,6 +20,8 @@ export const actions = [
   "users.reset_password",
   "groups.manage",
   "reports.view",
+  /** The reporting currency and the exchange rates reports convert with (Settings → Reports). */
+  "reports.configure",
   "contacts.view",
   "todos.view",
   "profile.update",
@@ -73,6 +75,7 @@ const allowed: Record<Action, Role[]> = {
   "users.reset_password": adminOnly,
   "groups.manage": adminOnly,
   "reports.view": ["admin", "manager", "group_manager"],
+  "reports.configure": adminOnly,
   "contacts.view": everyone,
   "todos.view": everyone,
   "profile.update": everyone,

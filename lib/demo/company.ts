@@ -7,40 +7,22 @@
 import type { Role } from "@/db/schema";
 import type { Country } from "./names";
 
-export const demoOrganisation = {
-  name: "ÁrRadar Kft.",
-  timeZone: "Europe/Budapest",
-  defaultLocale: "hu" as const,
-};
+export const demoOrganisation = { name: "ÁrRadar Kft.", timeZone: "Europe/Budapest", defaultLocale: "hu" as const };
 /** Each country team keeps its own calendar (reports count its days there; automations wait by it). Hungary's is the organisation's. */
-export const demoGroupTimeZones: Record<string, string | null> = {
-  hu: null,
-  ro: "Europe/Bucharest",
-  bg: "Europe/Sofia",
-  pt: "Europe/Lisbon",
-};
-/** Forints per unit, month by month from `first` (roughly the MNB's monthly averages of 2026): reports convert RON and EUR with them. */
-export function demoCurrencyRates(
-  now: Date,
-): { currency: string; month: string; rate: number }[] {
-  const rates: { currency: string; month: string; rate: number }[] = [];
-  for (let back = 14; back >= 0; back--) {
-    const d = new Date(
-      Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1),
-    );
-    const month = d.toISOString().slice(0, 10);
-    const wobble = Math.sin(back / 2) * 4;
-    rates.push(
+export const demoGroupTimeZones: Record<string, string | null> = { hu: null, ro: "Europe/Bucharest", bg: "Europe/Sofia", pt: "Europe/Lisbon" };
+
+/** Forints per euro and per leu, month by month over the demo's 15 months (near 2026's levels): reports convert with them. */
+export function demoCurrencyRates(now: Date): { currency: string; month: string; rate: number }[] {
+  return Array.from({ length: 15 }, (_, i) => {
+    const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 14 + i, 1)).toISOString().slice(0, 10);
+    const wobble = Math.sin(i / 2) * 4;
+    return [
       { currency: "EUR", month, rate: Math.round((392 + wobble) * 100) / 100 },
-      {
-        currency: "RON",
-        month,
-        rate: Math.round((78.6 + wobble / 5) * 100) / 100,
-      },
-    );
-  }
-  return rates;
+      { currency: "RON", month, rate: Math.round((78.6 + wobble / 5) * 100) / 100 },
+    ];
+  }).flat();
 }
+
 export const staffDomain = "arradar.example";
 /** One password for every demo user, printed at the end of the seed. */
 export const demoPassword = "arradar-demo-2026";
@@ -77,14 +59,7 @@ const person = (
 });
 
 /** The first admin, when the installation has none yet. */
-export const demoAdmin = person(
-  "admin",
-  "Ádám",
-  "Kertész",
-  "admin",
-  "admin",
-  "office",
-);
+export const demoAdmin = person("admin", "Ádám", "Kertész", "admin", "admin", "office");
 
 export const demoStaff: DemoUser[] = [
   person("manager", "Judit", "Szalai", "judit.szalai", "manager", "office"),

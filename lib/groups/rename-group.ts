@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { conflict, forbidden, notFound } from "@/lib/errors";
 import { idSchema } from "@/lib/users/schemas";
 import { groupNameSchema } from "./schemas";
+import { keepReportCalendars, membersOf } from "@/lib/reports/keep-report-calendars";
 
 export const renameGroupSchema = z.object({ groupId: idSchema, name: groupNameSchema });
 export type RenameGroupInput = z.input<typeof renameGroupSchema>;
@@ -28,7 +29,8 @@ export async function renameGroup(
         .from(groups)
         .where(and(eq(sql`lower(${groups.name})`, name.toLowerCase()), ne(groups.id, groupId)));
       if (other) throw taken();
-      await tx.update(groups).set({ name }).where(eq(groups.id, groupId));
+      // Which of a person's groups gives their calendar goes by name: a rename can change it.
+      await keepReportCalendars(tx, await membersOf(tx, groupId), () => tx.update(groups).set({ name }).where(eq(groups.id, groupId)));
       return { groupId, name, previousName: group.name };
     });
   } catch (error) {

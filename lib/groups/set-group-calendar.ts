@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { forbidden, notFound } from "@/lib/errors";
 import { timeZoneSchema } from "@/lib/org/organisation";
 import { idSchema } from "@/lib/users/schemas";
+import { keepReportCalendars, membersOf } from "@/lib/reports/keep-report-calendars";
 
 export const maxHolidaysPerGroup = 366;
 
@@ -39,11 +40,12 @@ export type SetGroupCalendarInput = z.input<typeof setGroupCalendarSchema>;
 export async function setGroupCalendar(ctx: Ctx, input: SetGroupCalendarInput): Promise<{ groupId: string; timeZone: string | null; holidays: string[] }> {
   if (!can(ctx.actor, "groups.manage")) throw forbidden();
   const { groupId, timeZone, holidays } = setGroupCalendarSchema.parse(input);
-  const [updated] = await ctx.db
-    .update(groups)
-    .set({ timeZone: timeZone ?? null, holidays })
-    .where(eq(groups.id, groupId))
-    .returning({ id: groups.id });
+  const updated = await ctx.db.transaction(async (tx) =>
+    keepReportCalendars(tx, await membersOf(tx, groupId), async () => {
+      const [row] = await tx.update(groups).set({ timeZone: timeZone ?? null, holidays }).where(eq(groups.id, groupId)).returning({ id: groups.id });
+      return row;
+    }),
+  );
   if (!updated) throw notFound();
   return { groupId, timeZone: timeZone ?? null, holidays };
 }

@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { forbidden, invalid, notFound } from "@/lib/errors";
 import { reconnectUsers } from "@/lib/realtime/socket-server";
 import { idListSchema, idSchema } from "@/lib/users/schemas";
+import { keepReportCalendars } from "@/lib/reports/keep-report-calendars";
 
 export const setGroupMembersSchema = z.object({ groupId: idSchema, userIds: idListSchema });
 export type SetGroupMembersInput = z.input<typeof setGroupMembersSchema>;
@@ -14,10 +15,7 @@ export type SetGroupMembersInput = z.input<typeof setGroupMembersSchema>;
  * Makes exactly these users the group's members; returns who was added and who removed. Their live
  * connections reconnect, so they hear about exactly the cards their new groups let them see.
  */
-export async function setGroupMembers(
-  ctx: Ctx,
-  input: SetGroupMembersInput,
-): Promise<{ groupId: string; added: string[]; removed: string[] }> {
+export async function setGroupMembers(ctx: Ctx, input: SetGroupMembersInput): Promise<{ groupId: string; added: string[]; removed: string[] }> {
   if (!can(ctx.actor, "groups.manage")) throw forbidden();
   const { groupId, userIds } = setGroupMembersSchema.parse(input);
   const result = await ctx.db.transaction(async (tx) => {
@@ -32,12 +30,12 @@ export async function setGroupMembers(
     const before = new Set(current.map((m) => m.userId));
     const added = userIds.filter((id) => !before.has(id));
     const removed = [...before].filter((id) => !userIds.includes(id));
-    if (removed.length > 0) {
-      await tx
-        .delete(groupMembers)
-        .where(and(eq(groupMembers.groupId, groupId), userIds.length > 0 ? notInArray(groupMembers.userId, userIds) : undefined));
-    }
-    if (added.length > 0) await tx.insert(groupMembers).values(added.map((userId) => ({ groupId, userId })));
+    await keepReportCalendars(tx, [...added, ...removed], async () => {
+      if (removed.length > 0) {
+        await tx.delete(groupMembers).where(and(eq(groupMembers.groupId, groupId), userIds.length > 0 ? notInArray(groupMembers.userId, userIds) : undefined));
+      }
+      if (added.length > 0) await tx.insert(groupMembers).values(added.map((userId) => ({ groupId, userId })));
+    });
     return { groupId, added, removed };
   });
   reconnectUsers([...result.added, ...result.removed]);

@@ -1,31 +1,27 @@
-import { asc, inArray } from "drizzle-orm";
+import { asc, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
 import { currencyRates } from "@/db/schema";
 import type { Ctx } from "@/lib/actions/safe-action";
 import { loadCalendars } from "@/lib/automations/timing";
 import { getOrganisation } from "@/lib/org/organisation";
+import { periodBounds, presetPeriod, previousPeriod, todayIn, type Period } from "./period";
 import {
-  periodBounds,
-  presetPeriod,
-  previousPeriod,
-  todayIn,
-  type Period,
-} from "./period";
-import {
-  countEvents,
+  bucketMedian,
+  coverPeriod,
+  foldRollups,
   overdueAtEnd,
-  statusEntries,
-  timeInStatus,
+  rollupCounts,
+  rollupExits,
+  sentEmails,
   unassignedKey,
   weeklyTrend,
-  type CountRow,
+  type Counted,
+  type ExitRow,
+  type RollupRow,
   type UserWindow,
 } from "./report-facts";
 import type { ReportInput } from "./report-input";
-import {
-  resolveReportScope,
-  type ReportModule,
-  type ReportScope,
-} from "./report-scope";
+import { resolveReportScope, type ReportModule, type ReportScope } from "./report-scope";
 
 export const metricKeys = [
   "created",
@@ -43,8 +39,7 @@ export const metricKeys = [
 ] as const;
 export type MetricKey = (typeof metricKeys)[number];
 export type Metrics = Record<MetricKey, number>;
-const zero = (): Metrics =>
-  Object.fromEntries(metricKeys.map((k) => [k, 0])) as Metrics;
+const zero = (): Metrics => Object.fromEntries(metricKeys.map((k) => [k, 0])) as Metrics;
 const add = (into: Metrics, from: Metrics) => {
   for (const k of metricKeys) into[k] += from[k];
 };
@@ -120,41 +115,21 @@ export type Report = {
 };
 
 /** The period the input asks for, on the organisation's calendar. */
-export function reportPeriod(
-  input: ReportInput,
-  now: Date,
-  timeZone: string,
-): Period {
-  return input.period === "custom"
-    ? { from: input.from!, to: input.to! }
-    : presetPeriod(input.period, todayIn(now, timeZone));
+export function reportPeriod(input: ReportInput, now: Date, timeZone: string): Period {
+  return input.period === "custom" ? { from: input.from!, to: input.to! } : presetPeriod(input.period, todayIn(now, timeZone));
 }
 
-type Converter = {
+export type Converter = {
   convert: (amount: number, currency: string, month: string) => number | null;
   used: Map<string, RateUsed>;
   missing: Map<string, { currency: string; month: string }>;
 };
 
 /** Money into the reporting currency with the admin's rates: a month's own rate, else the latest before it. */
-async function converter(
-  ctx: Ctx,
-  currency: string,
-  rows: CountRow[],
-): Promise<Converter> {
-  const currencies = [
-    ...new Set(
-      rows
-        .map((r) => r.currency)
-        .filter((c): c is string => Boolean(c) && c !== currency),
-    ),
-  ];
+export async function converter(db: Db, currency: string, seen: (string | null)[]): Promise<Converter> {
+  const currencies = [...new Set(seen.filter((c): c is string => Boolean(c) && c !== currency))];
   const rates = currencies.length
-    ? await ctx.db
-        .select()
-        .from(currencyRates)
-        .where(inArray(currencyRates.currency, currencies))
-        .orderBy(asc(currencyRates.currency), asc(currencyRates.month))
+    ? await db.select().from(currencyRates).where(inArray(currencyRates.currency, currencies)).orderBy(asc(currencyRates.currency), asc(currencyRates.month))
     : [];
   const used = new Map<string, RateUsed>();
   const missing = new Map<string, { currency: string; month: string }>();
@@ -164,9 +139,7 @@ async function converter(
     convert(amount, from, month) {
       if (from === currency) return amount;
       const first = `${month}-01`;
-      const rate = rates
-        .filter((r) => r.currency === from && r.month <= first)
-        .at(-1);
+      const rate = rates.filter((r) => r.currency === from && r.month <= first).at(-1);
       if (!rate) {
         missing.set(`${from} ${month}`, { currency: from, month });
         return null;
@@ -182,53 +155,65 @@ async function converter(
   };
 }
 
-/** Folds the grouped counts into metrics per user and per module. */
-function foldCounts(rows: CountRow[], money: Converter) {
-  const byUser = new Map<string, Metrics>();
-  const byModule = new Map<string, Metrics>();
-  const bump = (
-    map: Map<string, Metrics>,
-    key: string,
-    metric: MetricKey,
-    n: number,
-  ) => {
-    const m = map.get(key) ?? zero();
-    m[metric] += n;
-    map.set(key, m);
-  };
-  for (const r of rows) {
-    const user = r.user_key ?? unassignedKey;
-    const hit = (metric: MetricKey, n: number) => {
-      bump(byUser, user, metric, n);
-      bump(byModule, r.module_id, metric, n);
-    };
-    if (r.kind === "created") hit("created", r.n);
-    if (r.kind === "status") hit("statusChanges", r.n);
-    if (
-      (r.kind === "created" || r.kind === "status") &&
-      (r.to_group === "won" || r.to_group === "lost")
-    ) {
-      hit(r.to_group, r.n);
-      const value =
-        r.amount && r.currency && r.month
-          ? money.convert(r.amount, r.currency, r.month)
-          : null;
-      if (value !== null)
-        hit(r.to_group === "won" ? "wonValue" : "lostValue", value);
-    }
-    if (r.kind === "todo_done") hit(r.late ? "todosLate" : "todosOnTime", r.n);
-    if (r.kind === "email")
-      hit(r.by_automation ? "emailsByAutomation" : "emailsByHand", r.n);
-    if (r.kind === "step") hit("automationSteps", r.n);
-  }
-  return { byUser, byModule };
+type Measured = {
+  byUser: Map<string, Metrics>;
+  byModule: Map<string, Metrics>;
+  /** Per status (status ids are unique across modules): how many times cards entered it. */
+  entered: Map<string, number>;
+};
+
+/** Per status cards left: how many moves out, the average time spent (exact) and the median (from the buckets). */
+function dwellOf(exits: ExitRow[], statusName: Map<string, { moduleId: string; name: string }>): Dwell[] {
+  const byStatus = new Map<string, ExitRow[]>();
+  for (const e of exits) byStatus.set(e.status_id, [...(byStatus.get(e.status_id) ?? []), e]);
+  return [...byStatus.entries()].flatMap(([statusId, buckets]) => {
+    const status = statusName.get(statusId);
+    const n = buckets.reduce((sum, b) => sum + b.n, 0);
+    if (!status || n <= 0) return [];
+    const seconds = buckets.reduce((sum, b) => sum + b.dwell_s, 0);
+    return [
+      { moduleId: status.moduleId, statusId, name: status.name, exits: n, avgHours: seconds / n / 3600, medianHours: (bucketMedian(buckets) ?? 0) / 3600 },
+    ];
+  });
 }
 
-function windowsFor(
-  scope: ReportScope,
-  period: Period,
-  zoneOf: (userId: string | null) => string,
-): UserWindow[] {
+/** Folds the rollup counts, sent emails and overdue todos into metrics per user and per module. */
+function foldCounts(
+  rows: RollupRow[],
+  emails: { user_key: string | null; module_id: string; by_automation: boolean; n: number }[],
+  overdue: { user_key: string; module_id: string; n: number }[],
+  money: Converter,
+): Measured {
+  const measured: Measured = { byUser: new Map(), byModule: new Map(), entered: new Map() };
+  const hit = (user: string | null, moduleId: string, metric: MetricKey, n: number) => {
+    for (const [map, key] of [
+      [measured.byUser, user ?? unassignedKey],
+      [measured.byModule, moduleId],
+    ] as const) {
+      const m = map.get(key) ?? zero();
+      m[metric] += n;
+      map.set(key, m);
+    }
+  };
+  for (const r of rows) {
+    if (r.kind === "created" || r.kind === "status") {
+      hit(r.user_key, r.module_id, r.kind === "created" ? "created" : "statusChanges", r.n);
+      if (r.status_id) measured.entered.set(r.status_id, (measured.entered.get(r.status_id) ?? 0) + r.n);
+      if (r.to_group === "won" || r.to_group === "lost") {
+        hit(r.user_key, r.module_id, r.to_group, r.n);
+        const value = r.amount && r.currency ? money.convert(r.amount, r.currency, r.month) : null;
+        if (value !== null) hit(r.user_key, r.module_id, r.to_group === "won" ? "wonValue" : "lostValue", value);
+      }
+    }
+    if (r.kind === "todo_done") hit(r.user_key, r.module_id, r.late ? "todosLate" : "todosOnTime", r.n);
+    if (r.kind === "step") hit(r.user_key, r.module_id, "automationSteps", r.n);
+  }
+  for (const e of emails) hit(e.user_key, e.module_id, e.by_automation ? "emailsByAutomation" : "emailsByHand", e.n);
+  for (const o of overdue) hit(o.user_key, o.module_id, "overdueAtEnd", o.n);
+  return measured;
+}
+
+function windowsFor(scope: ReportScope, period: Period, zoneOf: (userId: string | null) => string): UserWindow[] {
   const windows = scope.users.map((u) => ({
     key: u.id,
     timeZone: zoneOf(u.id),
@@ -248,50 +233,44 @@ function windowsFor(
   }));
 }
 
-async function measure(
-  ctx: Ctx,
-  windows: UserWindow[],
-  moduleIds: string[],
-  timeZone: string,
-  money: (rows: CountRow[]) => Promise<Converter>,
-) {
-  const [counts, overdue] = await Promise.all([
-    countEvents(ctx.db, windows, moduleIds, timeZone),
-    overdueAtEnd(ctx.db, windows, moduleIds, ctx.now),
+/** A period's numbers: the counts from the rollups, sent emails and overdue todos from the events. */
+async function measure(db: Db, counted: Counted, period: Period, windows: UserWindow[], currency: string, now: Date) {
+  const [rows, emails, overdue] = await Promise.all([
+    rollupCounts(db, coverPeriod(period), counted),
+    sentEmails(db, windows, counted.moduleIds),
+    overdueAtEnd(db, windows, counted.moduleIds, now),
   ]);
-  const folded = foldCounts(counts, await money(counts));
-  for (const o of overdue) {
-    for (const [map, key] of [
-      [folded.byUser, o.user_key],
-      [folded.byModule, o.module_id],
-    ] as const) {
-      const m = map.get(key) ?? zero();
-      m.overdueAtEnd += o.n;
-      map.set(key, m);
-    }
-  }
-  return folded;
+  const money = await converter(
+    db,
+    currency,
+    rows.map((r) => r.currency),
+  );
+  return { ...foldCounts(rows, emails, overdue, money), money };
+}
+
+/** The report's reads, on one snapshot. JIT compiling costs these short aggregates more than it saves. */
+export function readTogether<T>(db: Db, read: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    // The median sorts a quarter's moves per status: in memory, not on disk.
+    await tx.execute(sql`set local jit = off`);
+    await tx.execute(sql`set local work_mem = '32MB'`);
+    return read(tx);
+  });
 }
 
 /**
  * The funnel walks the open statuses in their order and then into won: each step's share of the step
  * before. Lost (and any later closed status) is shown with its count only: it is an exit, not a step.
  */
-function funnelsOf(
-  modules: ReportModule[],
-  entries: { module_id: string; status_id: string; cards: number }[],
-): ModuleFunnel[] {
+function funnelsOf(modules: ReportModule[], entered: Map<string, number>): ModuleFunnel[] {
   return modules.map((m) => {
-    const cards = (statusId: string) =>
-      entries.find((e) => e.module_id === m.id && e.status_id === statusId)
-        ?.cards ?? 0;
+    const cards = (statusId: string) => entered.get(statusId) ?? 0;
     const open = m.statuses.filter((s) => s.group === "open");
     const lastOpen = open.at(-1);
     const steps = m.statuses.map((s) => {
       const entered = cards(s.id);
       const i = open.indexOf(s);
-      const before =
-        i > 0 ? open[i - 1] : s.group === "won" ? lastOpen : undefined;
+      const before = i > 0 ? open[i - 1] : s.group === "won" ? lastOpen : undefined;
       const base = before ? cards(before.id) : 0;
       return {
         statusId: s.id,
@@ -303,9 +282,7 @@ function funnelsOf(
       };
     });
     const first = steps[0]?.cards ?? 0;
-    const won = steps
-      .filter((s) => s.group === "won")
-      .reduce((sum, s) => sum + s.cards, 0);
+    const won = steps.filter((s) => s.group === "won").reduce((sum, s) => sum + s.cards, 0);
     return {
       moduleId: m.id,
       name: m.name,
@@ -315,10 +292,6 @@ function funnelsOf(
   });
 }
 
-/**
- * A period report (SPEC §12) from the report facts: per salesperson, group and module, with the funnel,
- * time in status and the weekly trend. Everything the page, its charts and the CSV show comes from here.
- */
 /** What every report question needs first: who and what it may count, the period, and each person's window. */
 export async function prepareReport(ctx: Ctx, input: ReportInput) {
   const scope = await resolveReportScope(ctx.db, ctx.actor, input);
@@ -339,59 +312,32 @@ export async function prepareReport(ctx: Ctx, input: ReportInput) {
     period,
     windows: (p: Period) => windowsFor(scope, p, zoneOf),
     moduleIds: scope.modules.map((m) => m.id),
+    counted: { userIds: scope.users.map((u) => u.id), unassigned: scope.unassigned, moduleIds: scope.modules.map((m) => m.id) } satisfies Counted,
   };
 }
 
-export async function buildReport(
-  ctx: Ctx,
-  input: ReportInput,
-): Promise<Report> {
-  const scope = await resolveReportScope(ctx.db, ctx.actor, input);
-  const [org, calendars] = await Promise.all([
-    getOrganisation(ctx.db),
-    loadCalendars(
-      ctx.db,
-      scope.users.map((u) => u.id),
-    ),
-  ]);
-  const zoneOf = (userId: string | null) => calendars(userId).timeZone;
-  const timeZone = zoneOf(null); // the organisation's
-  const currency = org?.reportCurrency ?? "HUF";
-  const period = reportPeriod(input, ctx.now, timeZone);
+/**
+ * A period report (SPEC §12): per salesperson, group and module, with the funnel, time in status and the
+ * weekly trend. Everything the page, its charts and the CSV show comes from here.
+ */
+export async function buildReport(ctx: Ctx, input: ReportInput): Promise<Report> {
+  const { scope, timeZone, currency, period, windows: windowsOf, counted } = await prepareReport(ctx, input);
   const previous = input.compare ? previousPeriod(period) : null;
-  const moduleIds = scope.modules.map((m) => m.id);
-
-  const windows = windowsFor(scope, period, zoneOf);
-  let money: Converter | undefined;
-  const convertWith = async (rows: CountRow[]) =>
-    (money ??= await converter(ctx, currency, rows));
-  const empty = moduleIds.length === 0 || windows.length === 0;
-  const [current, before, entries, dwellRows, trendRows] = empty
-    ? [
-        {
-          byUser: new Map<string, Metrics>(),
-          byModule: new Map<string, Metrics>(),
-        },
-        null,
-        [],
-        [],
-        [],
-      ]
-    : await Promise.all([
-        measure(ctx, windows, moduleIds, timeZone, convertWith),
-        previous
-          ? measure(
-              ctx,
-              windowsFor(scope, previous, zoneOf),
-              moduleIds,
-              timeZone,
-              (rows) => converter(ctx, currency, rows),
-            )
-          : null,
-        statusEntries(ctx.db, windows, moduleIds),
-        timeInStatus(ctx.db, windows, moduleIds),
-        weeklyTrend(ctx.db, windows, moduleIds),
-      ]);
+  const windows = windowsOf(period);
+  const nothing: Measured & { money: Converter | null } = { byUser: new Map(), byModule: new Map(), entered: new Map(), money: null };
+  const empty = counted.moduleIds.length === 0 || windows.length === 0;
+  if (!empty) await foldRollups(ctx.db);
+  const [current, before, trendRows, exits] = empty
+    ? [nothing, null, [], []]
+    : await readTogether(ctx.db, (db) =>
+        Promise.all([
+          measure(db, counted, period, windows, currency, ctx.now),
+          previous ? measure(db, counted, previous, windowsOf(previous), currency, ctx.now) : null,
+          weeklyTrend(db, coverPeriod(period, { months: false }), counted),
+          rollupExits(db, coverPeriod(period), counted),
+        ]),
+      );
+  const money = current.money;
 
   const rows: ReportRow[] = scope.users.map((u) => ({
     key: u.id,
@@ -402,10 +348,7 @@ export async function buildReport(
     ...(before ? { previous: before.byUser.get(u.id) ?? zero() } : {}),
   }));
   // Deactivated colleagues stay listed only where they have numbers: their history stays theirs.
-  const shown = rows.filter(
-    (r) =>
-      !r.deactivated || metricKeys.some((k) => r.metrics[k] || r.previous?.[k]),
-  );
+  const shown = rows.filter((r) => !r.deactivated || metricKeys.some((k) => r.metrics[k] || r.previous?.[k]));
   if (scope.unassigned) {
     const metrics = current.byUser.get(unassignedKey) ?? zero();
     if (metricKeys.some((k) => metrics[k]))
@@ -420,8 +363,7 @@ export async function buildReport(
   const totals = zero();
   for (const r of shown) add(totals, r.metrics);
   const previousTotals = before ? zero() : null;
-  if (before && previousTotals)
-    for (const m of before.byUser.values()) add(previousTotals, m);
+  if (before && previousTotals) for (const m of before.byUser.values()) add(previousTotals, m);
 
   const groups = scope.groups.map((g) => {
     const members = shown.filter((r) => r.groupIds.includes(g.id));
@@ -440,11 +382,7 @@ export async function buildReport(
     };
   });
 
-  const statusName = new Map(
-    scope.modules.flatMap((m) =>
-      m.statuses.map((s) => [s.id, s.name] as const),
-    ),
-  );
+  const statusName = new Map(scope.modules.flatMap((m) => m.statuses.map((s) => [s.id, { moduleId: m.id, name: s.name }] as const)));
   const trend = new Map<string, TrendWeek>();
   for (const r of trendRows) {
     const w = trend.get(r.week) ?? {
@@ -457,10 +395,8 @@ export async function buildReport(
     };
     if (r.kind === "created") w.created += r.n;
     if (r.kind === "status") w.statusChanges += r.n;
-    if ((r.kind === "created" || r.kind === "status") && r.to_group === "won")
-      w.won += r.n;
-    if ((r.kind === "created" || r.kind === "status") && r.to_group === "lost")
-      w.lost += r.n;
+    if ((r.kind === "created" || r.kind === "status") && r.to_group === "won") w.won += r.n;
+    if ((r.kind === "created" || r.kind === "status") && r.to_group === "lost") w.lost += r.n;
     if (r.kind === "todo_done") w.todosDone += r.n;
     trend.set(r.week, w);
   }
@@ -480,22 +416,10 @@ export async function buildReport(
     })),
     totals,
     previousTotals,
-    funnels: funnelsOf(scope.modules, entries),
-    dwell: dwellRows
-      .filter((d) => statusName.has(d.status_id))
-      .map((d) => ({
-        moduleId: d.module_id,
-        statusId: d.status_id,
-        name: statusName.get(d.status_id)!,
-        exits: d.exits,
-        avgHours: d.avg_s / 3600,
-        medianHours: d.median_s / 3600,
-      })),
+    funnels: funnelsOf(scope.modules, current.entered),
+    dwell: dwellOf(exits, statusName),
     trend: [...trend.values()].sort((a, b) => a.week.localeCompare(b.week)),
-    rates: [...(money?.used.values() ?? [])].sort(
-      (a, b) =>
-        a.currency.localeCompare(b.currency) || a.month.localeCompare(b.month),
-    ),
+    rates: [...(money?.used.values() ?? [])].sort((a, b) => a.currency.localeCompare(b.currency) || a.month.localeCompare(b.month)),
     missingRates: [...(money?.missing.values() ?? [])],
   };
 }

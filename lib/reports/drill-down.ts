@@ -46,25 +46,13 @@ const limit = 500;
  * The cards behind one of a report's numbers — for one salesperson, or everyone the report counts —
  * newest first. Only cards the reader may open are listed; the others are counted, never named.
  */
-export async function drillDown(
-  ctx: Ctx,
-  input: ReportInput,
-  drill: z.infer<typeof drillInputSchema>,
-) {
+export async function drillDown(ctx: Ctx, input: ReportInput, drill: z.infer<typeof drillInputSchema>) {
   const prepared = await prepareReport(ctx, input);
   const allWindows = prepared.windows(prepared.period);
-  const windows = drill.user
-    ? allWindows.filter((w) => w.key === drill.user)
-    : allWindows;
+  const windows = drill.user ? allWindows.filter((w) => w.key === drill.user) : allWindows;
   if (drill.user && windows.length === 0) throw invalid("report_unknown_user");
-  const who =
-    drill.user === unassignedKey
-      ? ""
-      : drill.user
-        ? (prepared.scope.users.find((u) => u.id === drill.user)?.name ?? "")
-        : null;
-  if (windows.length === 0 || prepared.moduleIds.length === 0)
-    return { ...prepared, who, cards: [] as DrillCard[], total: 0, hidden: 0 };
+  const who = drill.user === unassignedKey ? "" : drill.user ? (prepared.scope.users.find((u) => u.id === drill.user)?.name ?? "") : null;
+  if (windows.length === 0 || prepared.moduleIds.length === 0) return { ...prepared, who, cards: [] as DrillCard[], total: 0, hidden: 0 };
 
   const hits = await queryRows<{
     card_id: string;
@@ -100,10 +88,7 @@ export async function drillDown(
   const list: DrillCard[] = hits.flatMap((h) => {
     const c = byId.get(h.card_id);
     if (!c) return [];
-    const ownerName =
-      c.ownerLast || c.ownerFirst
-        ? `${c.ownerLast ?? ""} ${c.ownerFirst ?? ""}`.trim()
-        : null;
+    const ownerName = c.ownerLast || c.ownerFirst ? `${c.ownerLast ?? ""} ${c.ownerFirst ?? ""}`.trim() : null;
     return [
       {
         id: c.id,

@@ -1,33 +1,16 @@
-import {
-  addCalendarDays,
-  startOfZonedDay,
-  zonedToday,
-} from "@/lib/time/calendar-days";
+import { addCalendarDays, startOfZonedDay, zonedToday } from "@/lib/time/calendar-days";
 
-export const periodPresets = [
-  "this_week",
-  "last_week",
-  "this_month",
-  "last_month",
-  "this_quarter",
-  "this_year",
-  "custom",
-] as const;
+export const periodPresets = ["this_week", "last_week", "this_month", "last_month", "this_quarter", "this_year", "custom"] as const;
 export type PeriodPreset = (typeof periodPresets)[number];
 
 /** A run of whole calendar days, `from` to `to` inclusive ("YYYY-MM-DD"), the same in every zone. */
 export type Period = { from: string; to: string };
 
-const ymd = (y: number, m: number, d: number) =>
-  new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10);
-const parts = (date: string) =>
-  date.split("-").map(Number) as [number, number, number];
+const ymd = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10);
+const parts = (date: string) => date.split("-").map(Number) as [number, number, number];
 
 /** The preset's days around `today` (weeks start on Monday). */
-export function presetPeriod(
-  preset: Exclude<PeriodPreset, "custom">,
-  today: string,
-): Period {
+export function presetPeriod(preset: Exclude<PeriodPreset, "custom">, today: string): Period {
   const [y, m, d] = parts(today);
   const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7; // Monday 0
   const monday = addCalendarDays(today, -weekday);
@@ -52,8 +35,7 @@ export function presetPeriod(
   }
 }
 
-export const periodDays = (p: Period) =>
-  Math.round((Date.parse(p.to) - Date.parse(p.from)) / 86_400_000) + 1;
+export const periodDays = (p: Period) => Math.round((Date.parse(p.to) - Date.parse(p.from)) / 86_400_000) + 1;
 
 /**
  * The period before: the month (quarter, year) before a whole month (quarter, year), else as many days
@@ -75,10 +57,7 @@ export function previousPeriod(p: Period): Period {
 }
 
 /** The instants a period begins and ends (exclusive) on a zone's wall clock: DST days are 23 or 25 hours. */
-export function periodBounds(
-  p: Period,
-  timeZone: string,
-): { start: Date; end: Date } {
+export function periodBounds(p: Period, timeZone: string): { start: Date; end: Date } {
   return {
     start: startOfZonedDay(p.from, timeZone),
     end: startOfZonedDay(addCalendarDays(p.to, 1), timeZone),

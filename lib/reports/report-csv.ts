@@ -1,13 +1,7 @@
 import { csvLine, utf8Bom, type CsvSeparator } from "@/lib/csv/neutralise-cell";
 import { metricKeys, type Metrics, type Report } from "./build-report";
 
-export const reportTables = [
-  "leaderboard",
-  "groups",
-  "modules",
-  "funnel",
-  "trend",
-] as const;
+export const reportTables = ["leaderboard", "groups", "modules", "funnel", "trend"] as const;
 export type ReportTable = (typeof reportTables)[number];
 
 /** Column headings in the reader's language (the page's own labels). */
@@ -24,12 +18,7 @@ function cell(value: number | null, separator: CsvSeparator): string {
 }
 
 /** One of the report's tables as CSV (UTF-8 with a BOM): the very numbers the page and its charts show. */
-export function reportCsv(
-  report: Report,
-  table: ReportTable,
-  separator: CsvSeparator,
-  labels: CsvLabels,
-): string {
+export function reportCsv(report: Report, table: ReportTable, separator: CsvSeparator, labels: CsvLabels): string {
   const line = (values: (string | number | null)[]) =>
     csvLine(
       values.map((v) => (typeof v === "number" ? cell(v, separator) : v)),
@@ -40,40 +29,18 @@ export function reportCsv(
   const rows: string[] = [];
   switch (table) {
     case "leaderboard":
-      rows.push(
-        line([
-          labels.heading("salesperson"),
-          labels.heading("groups"),
-          ...metricKeys.map(labels.metric),
-        ]),
-      );
+      rows.push(line([labels.heading("salesperson"), labels.heading("groups"), ...metricKeys.map(labels.metric)]));
       for (const r of report.rows)
-        rows.push(
-          line([
-            r.name || labels.heading("unassigned"),
-            r.groupIds.map((g) => groupNames.get(g)).join(", "),
-            ...metrics(r.metrics),
-          ]),
-        );
+        rows.push(line([r.name || labels.heading("unassigned"), r.groupIds.map((g) => groupNames.get(g)).join(", "), ...metrics(r.metrics)]));
       rows.push(line([labels.heading("total"), "", ...metrics(report.totals)]));
       break;
     case "groups":
-      rows.push(
-        line([
-          labels.heading("group"),
-          labels.heading("members"),
-          ...metricKeys.map(labels.metric),
-        ]),
-      );
-      for (const g of report.groups)
-        rows.push(line([g.name, g.members, ...metrics(g.metrics)]));
+      rows.push(line([labels.heading("group"), labels.heading("members"), ...metricKeys.map(labels.metric)]));
+      for (const g of report.groups) rows.push(line([g.name, g.members, ...metrics(g.metrics)]));
       break;
     case "modules":
-      rows.push(
-        line([labels.heading("module"), ...metricKeys.map(labels.metric)]),
-      );
-      for (const m of report.modules)
-        rows.push(line([m.name, ...metrics(m.metrics)]));
+      rows.push(line([labels.heading("module"), ...metricKeys.map(labels.metric)]));
+      for (const m of report.modules) rows.push(line([m.name, ...metrics(m.metrics)]));
       break;
     case "funnel":
       rows.push(
@@ -90,40 +57,15 @@ export function reportCsv(
       for (const f of report.funnels) {
         for (const s of f.steps) {
           const dwell = report.dwell.find((d) => d.statusId === s.statusId);
-          rows.push(
-            line([
-              f.name,
-              s.name,
-              s.cards,
-              s.fromPrevious,
-              dwell?.exits ?? 0,
-              dwell?.avgHours ?? null,
-              dwell?.medianHours ?? null,
-            ]),
-          );
+          rows.push(line([f.name, s.name, s.cards, s.fromPrevious, dwell?.exits ?? 0, dwell?.avgHours ?? null, dwell?.medianHours ?? null]));
         }
       }
       break;
     case "trend":
       rows.push(
-        line([
-          labels.heading("week"),
-          ...(
-            ["created", "statusChanges", "won", "lost", "todosDone"] as const
-          ).map((k) => labels.heading(`trend.${k}`)),
-        ]),
+        line([labels.heading("week"), ...(["created", "statusChanges", "won", "lost", "todosDone"] as const).map((k) => labels.heading(`trend.${k}`))]),
       );
-      for (const w of report.trend)
-        rows.push(
-          line([
-            w.week,
-            w.created,
-            w.statusChanges,
-            w.won,
-            w.lost,
-            w.todosDone,
-          ]),
-        );
+      for (const w of report.trend) rows.push(line([w.week, w.created, w.statusChanges, w.won, w.lost, w.todosDone]));
       break;
   }
   return utf8Bom + rows.join("");

@@ -2,10 +2,7 @@ import { z } from "zod";
 import { saneDateSchema } from "@/lib/time/date-range";
 import { periodDays, periodPresets } from "./period";
 
-const ids = z.preprocess(
-  (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
-  z.array(z.uuid("unknown_id")).max(200),
-);
+const ids = z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid("unknown_id")).max(200));
 
 /** A report's question, as the Reports page's form sends it (GET), so a report is a link to share. */
 export const reportInputSchema = z
@@ -15,9 +12,7 @@ export const reportInputSchema = z
     to: saneDateSchema.optional(),
     module: ids,
     group: ids,
-    compare: z
-      .preprocess((v) => v === "1" || v === "on" || v === true, z.boolean())
-      .default(false),
+    compare: z.preprocess((v) => v === "1" || v === "on" || v === true, z.boolean()).default(false),
   })
   .superRefine((input, issue) => {
     if (input.period !== "custom") return;
@@ -43,9 +38,7 @@ export const reportInputSchema = z
 export type ReportInput = z.infer<typeof reportInputSchema>;
 
 /** URLSearchParams (or Next's searchParams object) → the schema's input: repeated keys become arrays. */
-export function searchParamsInput(
-  params: URLSearchParams | Record<string, string | string[] | undefined>,
-): Record<string, unknown> {
+export function searchParamsInput(params: URLSearchParams | Record<string, string | string[] | undefined>): Record<string, unknown> {
   if (params instanceof URLSearchParams) {
     const out: Record<string, unknown> = {};
     for (const key of new Set(params.keys())) {
@@ -58,10 +51,7 @@ export function searchParamsInput(
 }
 
 /** The input back as a query string, for the links a report makes (drill-down, CSV) to ask the same question. */
-export function reportSearch(
-  input: ReportInput,
-  extra: Record<string, string> = {},
-): string {
+export function reportSearch(input: ReportInput, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams({ period: input.period });
   if (input.period === "custom" && input.from && input.to) {
     params.set("from", input.from);

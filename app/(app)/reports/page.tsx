@@ -1,9 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { forbidden } from "next/navigation";
-import {
-  Leaderboard,
-  type LeaderboardRow,
-} from "@/components/reports/leaderboard";
+import { Leaderboard, type LeaderboardRow } from "@/components/reports/leaderboard";
 import { PrintButton } from "@/components/reports/print-button";
 import { ReportCharts } from "@/components/reports/report-charts";
 import { ReportFilters } from "@/components/reports/report-filters";
@@ -13,18 +10,9 @@ import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/session";
 import { systemClock } from "@/lib/clock";
 import { DomainError } from "@/lib/errors";
-import {
-  buildReport,
-  metricKeys,
-  type Report,
-} from "@/lib/reports/build-report";
+import { buildReport, metricKeys, type Report } from "@/lib/reports/build-report";
 import { unassignedKey } from "@/lib/reports/report-facts";
-import {
-  reportInputSchema,
-  reportSearch,
-  searchParamsInput,
-  type ReportInput,
-} from "@/lib/reports/report-input";
+import { reportInputSchema, reportSearch, searchParamsInput, type ReportInput } from "@/lib/reports/report-input";
 import { reportTables } from "@/lib/reports/report-csv";
 import { resolveReportScope } from "@/lib/reports/report-scope";
 
@@ -35,24 +23,15 @@ export async function generateMetadata() {
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** Reports (SPEC §12): a period's numbers per salesperson, group and module, for Admins, Managers and Group managers. */
-export default async function ReportsPage({
-  searchParams,
-}: {
-  searchParams: SearchParams;
-}) {
+export default async function ReportsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePermission("reports.view");
   const ctx = { actor, db: await getDb(), now: systemClock.now() };
-  const [t, tErrors] = await Promise.all([
-    getTranslations("reports"),
-    getTranslations("errors"),
-  ]);
+  const [t, tErrors] = await Promise.all([getTranslations("reports"), getTranslations("errors")]);
   const raw = searchParamsInput(await searchParams);
   const parsed = reportInputSchema.safeParse(raw);
 
   let report: Report | null = null;
-  let error: string | null = parsed.success
-    ? null
-    : (parsed.error.issues[0]?.message ?? "invalid_input");
+  let error: string | null = parsed.success ? null : (parsed.error.issues[0]?.message ?? "invalid_input");
   if (parsed.success) {
     try {
       report = await buildReport(ctx, parsed.data);
@@ -62,64 +41,33 @@ export default async function ReportsPage({
       error = e.code;
     }
   }
-  const choices =
-    report?.scope.choices ??
-    (await resolveReportScope(ctx.db, actor, { module: [], group: [] }))
-      .choices;
-  const shownInput = (
-    parsed.success ? parsed.data : raw
-  ) as Partial<ReportInput>;
+  const choices = report?.scope.choices ?? (await resolveReportScope(ctx.db, actor, { module: [], group: [] })).choices;
+  const shownInput = (parsed.success ? parsed.data : raw) as Partial<ReportInput>;
 
   return (
     <>
-      <PageHeader
-        title={t("title")}
-        description={t("description")}
-        actions={report && <PrintButton label={t("print")} />}
-      />
-      <ReportFilters
-        input={shownInput}
-        period={report?.period ?? null}
-        modules={choices.modules}
-        groups={choices.groups}
-      />
+      <PageHeader title={t("title")} description={t("description")} actions={report && <PrintButton label={t("print")} />} />
+      <ReportFilters input={shownInput} period={report?.period ?? null} modules={choices.modules} groups={choices.groups} />
       {error && (
-        <div
-          role="alert"
-          className="mb-6 rounded-md bg-red-50 px-4 py-3 text-sm text-red-800"
-        >
+        <div role="alert" className="mb-6 rounded-md bg-red-50 px-4 py-3 text-sm text-red-800">
           <p className="font-semibold">{t("errorTitle")}</p>
-          <p>
-            {tErrors.has(error) ? tErrors(error) : tErrors("invalid_input")}
-          </p>
+          <p>{tErrors.has(error) ? tErrors(error) : tErrors("invalid_input")}</p>
         </div>
       )}
-      {report && parsed.success && (
-        <ReportBody report={report} input={parsed.data} />
-      )}
+      {report && parsed.success && <ReportBody report={report} input={parsed.data} />}
     </>
   );
 }
 
-async function ReportBody({
-  report,
-  input,
-}: {
-  report: Report;
-  input: ReportInput;
-}) {
-  const [t, format] = await Promise.all([
-    getTranslations("reports"),
-    getFormatter(),
-  ]);
+async function ReportBody({ report, input }: { report: Report; input: ReportInput }) {
+  const [t, format] = await Promise.all([getTranslations("reports"), getFormatter()]);
   const day = (d: string) =>
     format.dateTime(new Date(`${d}T12:00:00Z`), {
       dateStyle: "medium",
       timeZone: "UTC",
     });
   const groupName = new Map(report.scope.groups.map((g) => [g.id, g.name]));
-  if (report.scope.modules.length === 0)
-    return <EmptyState title={t("empty.title")}>{t("noModules")}</EmptyState>;
+  if (report.scope.modules.length === 0) return <EmptyState title={t("empty.title")}>{t("noModules")}</EmptyState>;
 
   const people: LeaderboardRow[] = report.rows.map((r) => ({
     key: r.key,
@@ -207,40 +155,26 @@ async function ReportBody({
             : t("money.noRatesNeeded")}
         </p>
         {report.missingRates.length > 0 && (
-          <p
-            role="status"
-            className="mt-1 rounded-md bg-amber-50 px-3 py-2 text-amber-900"
-          >
+          <p role="status" className="mt-1 rounded-md bg-amber-50 px-3 py-2 text-amber-900">
             {t("money.missing", {
-              items: report.missingRates
-                .map((m) => `${m.currency} ${m.month}`)
-                .join(", "),
+              items: report.missingRates.map((m) => `${m.currency} ${m.month}`).join(", "),
             })}
           </p>
         )}
       </div>
 
-      <ul
-        className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6"
-        aria-label={t("total")}
-      >
+      <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-label={t("total")}>
         {tiles.map(({ key, money: isMoney }) => (
           <li key={key}>
             <Card className="h-full p-3">
               <p className="text-xs text-slate-600">{t(`metrics.${key}`)}</p>
               <p className="mt-1 text-xl font-semibold text-slate-900 tabular-nums">
-                {isMoney
-                  ? money(report.totals[key])
-                  : format.number(report.totals[key])}
+                {isMoney ? money(report.totals[key]) : format.number(report.totals[key])}
               </p>
               {report.previousTotals && (
                 <p className="mt-1 text-xs text-slate-600">
                   {t("versusPrevious", {
-                    delta: delta(
-                      report.totals[key],
-                      report.previousTotals[key],
-                      isMoney,
-                    ),
+                    delta: delta(report.totals[key], report.previousTotals[key], isMoney),
                   })}
                 </p>
               )}
@@ -254,52 +188,25 @@ async function ReportBody({
       ) : (
         <>
           <section aria-labelledby="report-people" className="space-y-2">
-            <h2
-              id="report-people"
-              className="text-lg font-semibold text-slate-900"
-            >
+            <h2 id="report-people" className="text-lg font-semibold text-slate-900">
               {t("leaderboard")}
             </h2>
-            <p className="text-sm text-slate-600 print:hidden">
-              {t("leaderboardHint")}
-            </p>
-            <Leaderboard
-              caption={t("leaderboard")}
-              nameHeading={t("salesperson")}
-              rows={people}
-              totals={[total]}
-              currency={report.currency}
-            />
+            <p className="text-sm text-slate-600 print:hidden">{t("leaderboardHint")}</p>
+            <Leaderboard caption={t("leaderboard")} nameHeading={t("salesperson")} rows={people} totals={[total]} currency={report.currency} />
           </section>
           {groupRows.length > 0 && (
             <section aria-labelledby="report-groups" className="space-y-2">
-              <h2
-                id="report-groups"
-                className="text-lg font-semibold text-slate-900"
-              >
+              <h2 id="report-groups" className="text-lg font-semibold text-slate-900">
                 {t("byGroup")}
               </h2>
-              <Leaderboard
-                caption={t("byGroup")}
-                nameHeading={t("group")}
-                rows={groupRows}
-                currency={report.currency}
-              />
+              <Leaderboard caption={t("byGroup")} nameHeading={t("group")} rows={groupRows} currency={report.currency} />
             </section>
           )}
           <section aria-labelledby="report-modules" className="space-y-2">
-            <h2
-              id="report-modules"
-              className="text-lg font-semibold text-slate-900"
-            >
+            <h2 id="report-modules" className="text-lg font-semibold text-slate-900">
               {t("byModule")}
             </h2>
-            <Leaderboard
-              caption={t("byModule")}
-              nameHeading={t("module")}
-              rows={moduleRows}
-              currency={report.currency}
-            />
+            <Leaderboard caption={t("byModule")} nameHeading={t("module")} rows={moduleRows} currency={report.currency} />
           </section>
           <ReportCharts
             data={{
@@ -332,27 +239,15 @@ async function ReportBody({
         </>
       )}
 
-      <form
-        method="get"
-        action="/reports/csv"
-        className="flex flex-wrap items-end gap-3 print:hidden"
-        aria-label={t("csv.title")}
-      >
+      <form method="get" action="/reports/csv" className="flex flex-wrap items-end gap-3 print:hidden" aria-label={t("csv.title")}>
         {csvQuery.map(([k, v]) => (
           <input key={`${k}=${v}`} type="hidden" name={k} value={v} />
         ))}
         <div>
-          <label
-            htmlFor="report-csv-table"
-            className="block text-sm font-medium text-slate-800"
-          >
+          <label htmlFor="report-csv-table" className="block text-sm font-medium text-slate-800">
             {t("csv.title")}
           </label>
-          <select
-            id="report-csv-table"
-            name="table"
-            className="mt-1 h-10 rounded-md border border-slate-300 bg-white px-3 text-sm"
-          >
+          <select id="report-csv-table" name="table" className="mt-1 h-10 rounded-md border border-slate-300 bg-white px-3 text-sm">
             {reportTables.map((table) => (
               <option key={table} value={table}>
                 {t(`csv.${table}`)}
@@ -361,12 +256,7 @@ async function ReportBody({
           </select>
         </div>
         <label className="flex h-10 items-center gap-2 text-sm text-slate-800">
-          <input
-            type="checkbox"
-            name="sep"
-            value=";"
-            className="size-4 rounded border-slate-300"
-          />
+          <input type="checkbox" name="sep" value=";" className="size-4 rounded border-slate-300" />
           {t("csv.semicolon")}
         </label>
         <button type="submit" className={buttonClass("secondary")}>
@@ -378,18 +268,9 @@ async function ReportBody({
 }
 
 async function FunnelTables({ report }: { report: Report }) {
-  const [t, format] = await Promise.all([
-    getTranslations("reports"),
-    getFormatter(),
-  ]);
-  const percent = (v: number | null) =>
-    v === null
-      ? "–"
-      : format.number(v, { style: "percent", maximumFractionDigits: 0 });
-  const duration = (hours: number) =>
-    hours >= 48
-      ? t("funnel.days", { days: Math.round(hours / 24) })
-      : t("funnel.hours", { hours: Math.round(hours) });
+  const [t, format] = await Promise.all([getTranslations("reports"), getFormatter()]);
+  const percent = (v: number | null) => (v === null ? "–" : format.number(v, { style: "percent", maximumFractionDigits: 0 }));
+  const duration = (hours: number) => (hours >= 48 ? t("funnel.days", { days: Math.round(hours / 24) }) : t("funnel.hours", { hours: Math.round(hours) }));
   return (
     <section aria-labelledby="report-funnel" className="space-y-3">
       <h2 id="report-funnel" className="text-lg font-semibold text-slate-900">
@@ -397,16 +278,11 @@ async function FunnelTables({ report }: { report: Report }) {
       </h2>
       <div className="grid gap-4 lg:grid-cols-2 print:grid-cols-1">
         {report.funnels.map((f) => (
-          <Card
-            key={f.moduleId}
-            className="overflow-x-auto p-4 break-inside-avoid"
-          >
+          <Card key={f.moduleId} className="overflow-x-auto p-4 break-inside-avoid">
             <table className="w-full text-sm">
               <caption className="mb-2 text-left font-semibold text-slate-900">
                 {f.name}
-                <span className="ml-2 text-xs font-normal text-slate-600">
-                  {t("funnel.createdToWon", { rate: percent(f.createdToWon) })}
-                </span>
+                <span className="ml-2 text-xs font-normal text-slate-600">{t("funnel.createdToWon", { rate: percent(f.createdToWon) })}</span>
               </caption>
               <thead className="text-xs text-slate-600">
                 <tr>
@@ -429,31 +305,17 @@ async function FunnelTables({ report }: { report: Report }) {
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {f.steps.map((s) => {
-                  const dwell = report.dwell.find(
-                    (d) => d.statusId === s.statusId,
-                  );
+                  const dwell = report.dwell.find((d) => d.statusId === s.statusId);
                   return (
                     <tr key={s.statusId}>
                       <th scope="row" className="py-1 text-left font-normal">
-                        <span
-                          className="mr-2 inline-block size-2.5 rounded-full"
-                          style={{ backgroundColor: s.color }}
-                          aria-hidden
-                        />
+                        <span className="mr-2 inline-block size-2.5 rounded-full" style={{ backgroundColor: s.color }} aria-hidden />
                         {s.name}
                       </th>
-                      <td className="py-1 text-right tabular-nums">
-                        {format.number(s.cards)}
-                      </td>
-                      <td className="py-1 text-right tabular-nums">
-                        {percent(s.fromPrevious)}
-                      </td>
-                      <td className="py-1 text-right tabular-nums">
-                        {dwell ? duration(dwell.avgHours) : "–"}
-                      </td>
-                      <td className="py-1 text-right tabular-nums">
-                        {dwell ? duration(dwell.medianHours) : "–"}
-                      </td>
+                      <td className="py-1 text-right tabular-nums">{format.number(s.cards)}</td>
+                      <td className="py-1 text-right tabular-nums">{percent(s.fromPrevious)}</td>
+                      <td className="py-1 text-right tabular-nums">{dwell ? duration(dwell.avgHours) : "–"}</td>
+                      <td className="py-1 text-right tabular-nums">{dwell ? duration(dwell.medianHours) : "–"}</td>
                     </tr>
                   );
                 })}

@@ -11,6 +11,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
   const outbox = await getTranslations("outbox");
   const bulk = await getTranslations("bulk-email.suppressions");
   const exports = await getTranslations("exports");
+  const reports = await getTranslations("reports.settings");
   return (
     <div className="grid gap-8 md:grid-cols-[11rem_minmax(0,1fr)]">
       <nav aria-label={t("label")}>
@@ -36,6 +37,11 @@ export default async function SettingsLayout({ children }: { children: React.Rea
                 <NavLink href="/settings/suppressions">{bulk("nav")}</NavLink>
               </li>
             </>
+          )}
+          {can(actor, "reports.configure") && (
+            <li>
+              <NavLink href="/settings/reports">{reports("nav")}</NavLink>
+            </li>
           )}
           {can(actor, "exports.run") && (
             <li>

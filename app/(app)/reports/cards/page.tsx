@@ -7,40 +7,23 @@ import { requirePermission } from "@/lib/auth/session";
 import { systemClock } from "@/lib/clock";
 import { DomainError } from "@/lib/errors";
 import { drillDown, drillInputSchema } from "@/lib/reports/drill-down";
-import {
-  reportInputSchema,
-  reportSearch,
-  searchParamsInput,
-} from "@/lib/reports/report-input";
+import { reportInputSchema, reportSearch, searchParamsInput } from "@/lib/reports/report-input";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("reports"))("drill.title") };
 }
 
 /** The cards behind a report's number (a link from any number of the Reports page). */
-export default async function ReportCardsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ReportCardsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("reports.view");
-  const [t, tErrors, format] = await Promise.all([
-    getTranslations("reports"),
-    getTranslations("errors"),
-    getFormatter(),
-  ]);
+  const [t, tErrors, format] = await Promise.all([getTranslations("reports"), getTranslations("errors"), getFormatter()]);
   const raw = searchParamsInput(await searchParams);
   const input = reportInputSchema.safeParse(raw);
   const drill = drillInputSchema.safeParse(raw);
-  const back = input.success
-    ? `/reports?${reportSearch(input.data)}`
-    : "/reports";
+  const back = input.success ? `/reports?${reportSearch(input.data)}` : "/reports";
   const header = (
     <>
-      <Link
-        href={back}
-        className="mb-2 inline-block text-sm text-brand-700 hover:underline print:hidden"
-      >
+      <Link href={back} className="mb-2 inline-block text-sm text-brand-700 hover:underline print:hidden">
         ← {t("drill.back")}
       </Link>
       <PageHeader title={t("drill.title")} />
@@ -49,26 +32,17 @@ export default async function ReportCardsPage({
   const failure = (code: string) => (
     <>
       {header}
-      <p
-        role="alert"
-        className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-800"
-      >
+      <p role="alert" className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-800">
         {tErrors.has(code) ? tErrors(code) : tErrors("invalid_input")}
       </p>
     </>
   );
-  if (!input.success)
-    return failure(input.error.issues[0]?.message ?? "invalid_input");
-  if (!drill.success)
-    return failure(drill.error.issues[0]?.message ?? "invalid_input");
+  if (!input.success) return failure(input.error.issues[0]?.message ?? "invalid_input");
+  if (!drill.success) return failure(drill.error.issues[0]?.message ?? "invalid_input");
 
   let result: Awaited<ReturnType<typeof drillDown>>;
   try {
-    result = await drillDown(
-      { actor, db: await getDb(), now: systemClock.now() },
-      input.data,
-      drill.data,
-    );
+    result = await drillDown({ actor, db: await getDb(), now: systemClock.now() }, input.data, drill.data);
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
     if (e.kind === "forbidden") forbidden();
@@ -79,12 +53,7 @@ export default async function ReportCardsPage({
       dateStyle: "medium",
       timeZone: "UTC",
     });
-  const who =
-    result.who === null
-      ? t("drill.everyone")
-      : result.who === ""
-        ? t("unassigned")
-        : result.who;
+  const who = result.who === null ? t("drill.everyone") : result.who === "" ? t("unassigned") : result.who;
 
   return (
     <>
@@ -98,9 +67,7 @@ export default async function ReportCardsPage({
         })}
       </p>
       {result.cards.length === 0 && result.hidden === 0 ? (
-        <EmptyState title={t("drill.emptyTitle")}>
-          {t("drill.emptyBody")}
-        </EmptyState>
+        <EmptyState title={t("drill.emptyTitle")}>{t("drill.emptyBody")}</EmptyState>
       ) : (
         <Card className="overflow-x-auto">
           <table className="w-full text-left text-sm">
@@ -130,24 +97,14 @@ export default async function ReportCardsPage({
                   <th scope="row" className="px-4 py-2 font-medium">
                     {c.trashed ? (
                       <span className="text-slate-700">
-                        {c.name}{" "}
-                        <span className="text-xs font-normal">
-                          ({t("drill.inTrash")})
-                        </span>
+                        {c.name} <span className="text-xs font-normal">({t("drill.inTrash")})</span>
                       </span>
                     ) : (
-                      <Link
-                        href={`/cards/${c.id}`}
-                        className="text-brand-700 hover:underline"
-                      >
+                      <Link href={`/cards/${c.id}`} className="text-brand-700 hover:underline">
                         {c.name}
                       </Link>
                     )}
-                    {c.events > 1 && (
-                      <span className="ml-1 text-xs font-normal text-slate-600">
-                        ×{c.events}
-                      </span>
-                    )}
+                    {c.events > 1 && <span className="ml-1 text-xs font-normal text-slate-600">×{c.events}</span>}
                   </th>
                   <td className="px-4 py-2">{c.module}</td>
                   <td className="px-4 py-2">{c.status}</td>
@@ -165,11 +122,7 @@ export default async function ReportCardsPage({
           </table>
         </Card>
       )}
-      {result.hidden > 0 && (
-        <p className="mt-3 text-sm text-slate-600">
-          {t("drill.hidden", { count: result.hidden })}
-        </p>
-      )}
+      {result.hidden > 0 && <p className="mt-3 text-sm text-slate-600">{t("drill.hidden", { count: result.hidden })}</p>}
       {result.total > result.cards.length + result.hidden && (
         <p className="mt-3 text-sm text-slate-600">
           {t("drill.limited", {

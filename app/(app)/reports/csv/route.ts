@@ -5,15 +5,8 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { systemClock } from "@/lib/clock";
 import { DomainError, httpStatus } from "@/lib/errors";
 import { buildReport } from "@/lib/reports/build-report";
-import {
-  reportCsv,
-  reportTables,
-  type ReportTable,
-} from "@/lib/reports/report-csv";
-import {
-  reportInputSchema,
-  searchParamsInput,
-} from "@/lib/reports/report-input";
+import { reportCsv, reportTables, type ReportTable } from "@/lib/reports/report-csv";
+import { reportInputSchema, searchParamsInput } from "@/lib/reports/report-input";
 
 const noStore = { "Cache-Control": "private, no-store" };
 
@@ -21,26 +14,14 @@ const noStore = { "Cache-Control": "private, no-store" };
 export async function GET(request: Request) {
   const actor = await getCurrentUser();
   if (!actor) return new Response(null, { status: 401, headers: noStore });
-  if (!can(actor, "reports.view"))
-    return new Response(null, { status: 403, headers: noStore });
+  if (!can(actor, "reports.view")) return new Response(null, { status: 403, headers: noStore });
   const params = new URL(request.url).searchParams;
-  const table = (reportTables as readonly string[]).includes(
-    params.get("table") ?? "",
-  )
-    ? (params.get("table") as ReportTable)
-    : "leaderboard";
+  const table = (reportTables as readonly string[]).includes(params.get("table") ?? "") ? (params.get("table") as ReportTable) : "leaderboard";
   const separator = params.get("sep") === ";" ? ";" : ",";
   const input = reportInputSchema.safeParse(searchParamsInput(params));
-  if (!input.success)
-    return Response.json(
-      { error: input.error.issues[0]?.message ?? "invalid_input" },
-      { status: 422, headers: noStore },
-    );
+  if (!input.success) return Response.json({ error: input.error.issues[0]?.message ?? "invalid_input" }, { status: 422, headers: noStore });
   try {
-    const report = await buildReport(
-      { actor, db: await getDb(), now: systemClock.now() },
-      input.data,
-    );
+    const report = await buildReport({ actor, db: await getDb(), now: systemClock.now() }, input.data);
     const t = await getTranslations("reports");
     const headings: Record<string, string> = {
       salesperson: t("salesperson"),
@@ -59,14 +40,8 @@ export async function GET(request: Request) {
       week: t("charts.week"),
     };
     const csv = reportCsv(report, table, separator, {
-      metric: (key) =>
-        key === "wonValue" || key === "lostValue"
-          ? `${t(`metrics.${key}`)} (${report.currency})`
-          : t(`metrics.${key}`),
-      heading: (key) =>
-        key.startsWith("trend.")
-          ? t(key as "trend.created")
-          : (headings[key] ?? key),
+      metric: (key) => (key === "wonValue" || key === "lostValue" ? `${t(`metrics.${key}`)} (${report.currency})` : t(`metrics.${key}`)),
+      heading: (key) => (key.startsWith("trend.") ? t(key as "trend.created") : (headings[key] ?? key)),
     });
     const fileName = `report-${table}-${report.period.from}-${report.period.to}.csv`;
     return new Response(csv, {
@@ -78,11 +53,7 @@ export async function GET(request: Request) {
       },
     });
   } catch (e) {
-    if (e instanceof DomainError)
-      return Response.json(
-        { error: e.code },
-        { status: httpStatus[e.kind], headers: noStore },
-      );
+    if (e instanceof DomainError) return Response.json({ error: e.code }, { status: httpStatus[e.kind], headers: noStore });
     throw e;
   }
 }
