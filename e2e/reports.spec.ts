@@ -179,7 +179,35 @@ test("a manager's home is the dashboard; its overdue count changes live when a c
   await expect(colleague).toHaveURL(/\/todos$/); // a salesperson's home stays My todos
   await colleague.getByRole("button", { name: `Complete: Call the harbour ${run}`, exact: true }).click();
   await expect(overdue.getByRole("row", { name: new RegExp(fullName(niko)) })).toHaveCount(0); // no reload
+
+  // A salesperson reaches none of it: not the pages, not the CSV, not the drill-down.
+  for (const path of ["/dashboard", "/reports", "/reports/cards?metric=won", "/settings/reports"])
+    expect((await colleague.goto(path))?.status(), path).toBe(403);
+  expect((await colleague.request.get("/reports/csv?table=leaderboard")).status()).toBe(403);
   await colleague.context().close();
+});
+
+test("an admin keeps a month's exchange rate under Settings → Reports; a manager may not open it", async ({ page, browser }) => {
+  await signIn(page, admin.email, admin.password);
+  await page.goto("/settings/reports");
+  const form = page.getByRole("form", { name: "Save rate" });
+  await form.getByLabel("Currency").fill("EU");
+  await form.getByRole("button", { name: "Save rate" }).click();
+  await expect(form.getByText("Enter a three-letter currency code", { exact: false })).toBeVisible();
+  await form.getByLabel("Currency").fill("RON");
+  await form.getByLabel("Month").fill("2026-10");
+  await form.getByLabel("Rate").fill("78,5");
+  await form.getByRole("button", { name: "Save rate" }).click();
+  await expect(form.getByText("Rate saved.")).toBeVisible();
+  const rates = page.getByRole("table", { name: "Rates" });
+  await expect(rates.getByRole("row", { name: /RON October 2026 78\.5 HUF/ })).toBeVisible();
+  await rates.getByRole("button", { name: "Remove the rate of RON for October 2026" }).click();
+  await expect(rates.getByRole("row", { name: /RON October 2026/ })).toHaveCount(0);
+
+  const managerPage = await (await browser.newContext()).newPage();
+  await signIn(managerPage, manager.email, manager.password);
+  expect((await managerPage.goto("/settings/reports"))?.status()).toBe(403);
+  await managerPage.context().close();
 });
 
 test("a custom period that ends before it starts is refused with a clear message", async ({ page }) => {
