@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { postServerAction } from "./server-action";
 import { admin, createModuleWithField, inviteAndActivate, openLive, orgDateTime, signIn, testClock } from "./fixtures";
 
 /**
@@ -207,7 +208,17 @@ test("an admin keeps a month's exchange rate under Settings → Reports; a manag
   const managerPage = await (await browser.newContext()).newPage();
   await signIn(managerPage, manager.email, manager.password);
   expect((await managerPage.goto("/settings/reports"))?.status()).toBe(403);
+  // The action itself, replayed by hand with the manager's session: refused on the server, nothing saved.
+  const { body } = await postServerAction(managerPage.request, {
+    page: "/settings/reports",
+    filename: "app/(app)/settings/reports/actions.ts",
+    exportedName: "setRateAction",
+    args: [null, { currency: "RON", month: "2026-10", rate: "1" }],
+  });
+  expect(body).toContain('"error":"forbidden"');
   await managerPage.context().close();
+  await page.reload();
+  await expect(page.getByRole("table", { name: "Rates" }).getByRole("row", { name: /RON October 2026/ })).toHaveCount(0);
 });
 
 test("a custom period that ends before it starts is refused with a clear message", async ({ page }) => {

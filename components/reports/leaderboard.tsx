@@ -88,7 +88,7 @@ export function Leaderboard({
         key={column}
         scope="col"
         aria-sort={active ? (sort.descending ? "descending" : "ascending") : "none"}
-        className={column === "name" ? "sticky left-0 z-10 bg-slate-50 px-3 py-2 text-left" : "px-3 py-2 text-right"}
+        className={column === "name" ? "sticky left-0 z-10 print:static bg-slate-50 px-3 py-2 text-left print:px-1" : "px-3 py-2 text-right print:px-1"}
       >
         <button
           type="button"
@@ -102,7 +102,7 @@ export function Leaderboard({
           aria-label={t("sortBy", { column: label })}
         >
           {label}
-          <span aria-hidden className="text-slate-400">
+          <span aria-hidden className="text-slate-400 print:hidden">
             {active ? (sort.descending ? "▼" : "▲") : "↕"}
           </span>
         </button>
@@ -114,7 +114,7 @@ export function Leaderboard({
     const text = show(row.metrics, c);
     const href = drill && row.drill !== null && valueOf(row.metrics, c) ? `/reports/cards?${row.drill}&metric=${drill}` : null;
     return (
-      <td key={c} className={`px-3 py-2 text-right tabular-nums ${strong ? "font-semibold" : ""}`}>
+      <td key={c} className={`px-3 py-2 text-right tabular-nums print:px-1 ${strong ? "font-semibold" : ""}`}>
         {href ? (
           <Link href={href} className="text-brand-700 underline-offset-2 hover:underline">
             {text}
@@ -127,9 +127,9 @@ export function Leaderboard({
   };
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm print:overflow-visible print:shadow-none">
-      <table className="w-full min-w-max text-sm">
+      <table className="w-full min-w-max text-sm print:min-w-0 print:text-[7pt]">
         <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600 print:text-[7pt]">
           <tr>
             {heading("name", nameHeading)}
             {columns.map((c) => heading(c, t(`metrics.${c}`)))}
@@ -138,10 +138,10 @@ export function Leaderboard({
         <tbody className="divide-y divide-slate-100">
           {sorted.map((row) => (
             <tr key={row.key} className="hover:bg-slate-50">
-              <th scope="row" className="sticky left-0 z-10 bg-white px-3 py-2 text-left font-medium text-slate-900">
+              <th scope="row" className="sticky left-0 z-10 print:static bg-white px-3 py-2 text-left font-medium text-slate-900 print:px-1">
                 {row.name}
                 {row.note && <span className="ml-1 text-xs font-normal text-slate-600">({row.note})</span>}
-                {row.groups && <span className="block text-xs font-normal text-slate-600">{row.groups}</span>}
+                {row.groups && <span className="block text-xs font-normal text-slate-600 print:text-[7pt]">{row.groups}</span>}
               </th>
               {columns.map((c) => cell(row, c))}
             </tr>
@@ -151,9 +151,9 @@ export function Leaderboard({
           <tfoot className="border-t-2 border-slate-200 bg-slate-50">
             {totals.map((row) => (
               <tr key={row.key}>
-                <th scope="row" className="sticky left-0 z-10 bg-slate-50 px-3 py-2 text-left font-semibold text-slate-900">
+                <th scope="row" className="sticky left-0 z-10 print:static bg-slate-50 px-3 py-2 text-left font-semibold text-slate-900 print:px-1">
                   {row.name}
-                  {row.groups && <span className="block text-xs font-normal text-slate-600">{row.groups}</span>}
+                  {row.groups && <span className="block text-xs font-normal text-slate-600 print:text-[7pt]">{row.groups}</span>}
                 </th>
                 {columns.map((c) => cell(row, c, true))}
               </tr>

@@ -54,32 +54,21 @@ export async function ReportFilters({
             </select>
           </div>
           <div className="grid grid-cols-2 gap-2">
-            <div>
-              <label htmlFor="report-from" className="block text-sm font-medium text-slate-800">
-                {t("from")}
-              </label>
-              <input
-                id="report-from"
-                type="date"
-                name="from"
-                defaultValue={input.from ?? period?.from}
-                aria-describedby="report-custom-hint"
-                className="mt-1 h-10 w-full rounded-md border border-slate-300 px-2 text-sm"
-              />
-            </div>
-            <div>
-              <label htmlFor="report-to" className="block text-sm font-medium text-slate-800">
-                {t("to")}
-              </label>
-              <input
-                id="report-to"
-                type="date"
-                name="to"
-                defaultValue={input.to ?? period?.to}
-                aria-describedby="report-custom-hint"
-                className="mt-1 h-10 w-full rounded-md border border-slate-300 px-2 text-sm"
-              />
-            </div>
+            {(["from", "to"] as const).map((end) => (
+              <div key={end}>
+                <label htmlFor={`report-${end}`} className="block text-sm font-medium text-slate-800">
+                  {t(end)}
+                </label>
+                <input
+                  id={`report-${end}`}
+                  type="date"
+                  name={end}
+                  defaultValue={input[end] ?? period?.[end]}
+                  aria-describedby="report-custom-hint"
+                  className="mt-1 h-10 w-full rounded-md border border-slate-300 px-2 text-sm"
+                />
+              </div>
+            ))}
           </div>
           <p id="report-custom-hint" className="text-xs text-slate-600">
             {t("customHint")}

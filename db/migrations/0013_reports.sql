@@ -68,12 +68,13 @@ $$;
 CREATE FUNCTION "report_rollup_rows"(event_ids bigint[], sign int)
   RETURNS TABLE (grain text, start date, user_id uuid, module_id uuid, kind text, to_group text, status_id uuid, late boolean, currency text, dwell_bucket smallint, n int, amount float8, dwell_s float8)
   LANGUAGE sql STABLE AS $$
-  WITH e AS (
-    SELECT r.*, (r.at AT TIME ZONE coalesce(z.zone, o.zone))::date AS day
-    FROM report_events r
-    CROSS JOIN (SELECT report_zone(NULL) AS zone) o
-    LEFT JOIN LATERAL (SELECT report_zone(r.user_id) AS zone WHERE r.user_id IS NOT NULL) z ON true
-    WHERE r.id = ANY(event_ids) AND r.kind IN ('created', 'status', 'todo_done', 'step')
+  WITH ev AS (
+    SELECT r.* FROM report_events r WHERE r.id = ANY(event_ids) AND r.kind IN ('created', 'status', 'todo_done', 'step')
+  ), zones AS (
+    -- Each salesperson's zone once, not once per event (an import's batch is one person's thousand cards).
+    SELECT u.user_id, report_zone(u.user_id) AS zone FROM (SELECT DISTINCT ev.user_id FROM ev) u
+  ), e AS (
+    SELECT ev.*, (ev.at AT TIME ZONE z.zone)::date AS day FROM ev JOIN zones z ON z.user_id IS NOT DISTINCT FROM ev.user_id
   ), x AS (
     SELECT e.day, e.user_id, e.module_id, e.kind, e.to_group, e.to_status_id AS status_id,
       (e.kind = 'todo_done' AND e.at > e.deadline) AS late,
@@ -104,11 +105,17 @@ DECLARE
 BEGIN
   WITH added_rows AS (
   INSERT INTO report_events (history_id, at, kind, card_id, module_id, user_id, from_status_id, to_status_id, to_group, entered_at, amount, currency, todo_id, deadline, email_id, by_automation)
-  WITH h AS (
-    SELECT h.id, h.at, h.card_id, h.actor_id, h.kind, h.data, c.module_id, c.owner_id, c.status_id,
-      c.values -> (SELECT f.id::text FROM fields f WHERE f.module_id = c.module_id AND f.type = 'money' AND f.archived_at IS NULL ORDER BY f.position, f.id LIMIT 1) AS money
+  WITH hc AS (
+    SELECT h.id, h.at, h.card_id, h.actor_id, h.kind, h.data, c.module_id, c.owner_id, c.status_id, c.values
     FROM history h JOIN cards c ON c.id = h.card_id
     WHERE h.id = ANY(ids) AND h.kind IN ('card_created', 'status_changed', 'todo_completed', 'email', 'automation_step')
+  ), money_fields AS (
+    -- A card's value is its module's first money field: looked up once per module, not once per row.
+    SELECT m.module_id, (SELECT f.id::text FROM fields f WHERE f.module_id = m.module_id AND f.type = 'money' AND f.archived_at IS NULL
+      ORDER BY f.position, f.id LIMIT 1) AS field_id
+    FROM (SELECT DISTINCT hc.module_id FROM hc) m
+  ), h AS (
+    SELECT hc.*, hc.values -> mf.field_id AS money FROM hc JOIN money_fields mf ON mf.module_id = hc.module_id
   ),
   moves AS (
     SELECT h.*,
