@@ -11,6 +11,7 @@ import { createTestDb } from "@/test/db";
 import { ctx, seedCrm } from "@/test/crm-fixtures";
 import { buildReport } from "./build-report";
 import { removeRate, setRate, setRateSchema } from "./currency-rates";
+import { drillDown } from "./drill-down";
 import { reportCsv } from "./report-csv";
 import { reportInputSchema } from "./report-input";
 
@@ -201,6 +202,18 @@ describe("period reports", async () => {
       code: "report_unknown_group",
     });
     await expect(buildReport(ctx(db, crm.actors.normal), input(october))).rejects.toMatchObject({ kind: "forbidden" });
+  });
+
+  it("lists the cards behind a number, within the reader's scope", async () => {
+    const admin = ctx(db, crm.actors.admin, at("2026-12-01T10:00:00Z"));
+    const won = await drillDown(admin, input(october), { metric: "won", user: crm.actors.normal.id });
+    expect(won.cards.map((c) => c.name)).toEqual(["Duna deal"]);
+    const created = await drillDown(admin, input(october), { metric: "created" });
+    expect(created.cards.map((c) => c.name).sort()).toEqual(["Duna deal", "Tisza deal"]);
+    const gm = ctx(db, crm.actors.groupManagerHu, at("2026-12-01T10:00:00Z"));
+    await expect(drillDown(gm, input(november), { metric: "created", user: crm.actors.groupRestrictedRo.id })).rejects.toMatchObject({
+      code: "report_unknown_user",
+    });
   });
 
   it("refuses a period that ends before it starts or spans more than five years", () => {

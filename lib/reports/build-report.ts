@@ -213,24 +213,10 @@ function foldCounts(
   return measured;
 }
 
+/** Each counted person's period on their own calendar (and the organisation's for unowned cards). */
 function windowsFor(scope: ReportScope, period: Period, zoneOf: (userId: string | null) => string): UserWindow[] {
-  const windows = scope.users.map((u) => ({
-    key: u.id,
-    timeZone: zoneOf(u.id),
-    ...periodBounds(period, zoneOf(u.id)),
-  }));
-  if (scope.unassigned)
-    windows.push({
-      key: unassignedKey,
-      timeZone: zoneOf(null),
-      ...periodBounds(period, zoneOf(null)),
-    });
-  return windows.map(({ key, timeZone, start, end }) => ({
-    key,
-    timeZone,
-    start,
-    end,
-  }));
+  const keys: (string | null)[] = [...scope.users.map((u) => u.id), ...(scope.unassigned ? [null] : [])];
+  return keys.map((id) => ({ key: id ?? unassignedKey, ...periodBounds(period, zoneOf(id)) }));
 }
 
 /** A period's numbers: the counts from the rollups, sent emails and overdue todos from the events. */

@@ -8,7 +8,7 @@ import { visibleCardsCondition } from "@/lib/cards/scope";
 import { invalid } from "@/lib/errors";
 import { prepareReport } from "./build-report";
 import { drillMetrics, type DrillMetric } from "./drill-down-metrics";
-import { windowedEvents, unassignedKey } from "./report-facts";
+import { sentEmail, unassignedKey, windowedEvents } from "./report-facts";
 import type { ReportInput } from "./report-input";
 
 export const drillInputSchema = z.object({
@@ -24,8 +24,8 @@ const conditions: Record<DrillMetric, SQL> = {
   lost: sql`r.kind in ('created', 'status') and r.to_group = 'lost'`,
   todosOnTime: sql`r.kind = 'todo_done' and r.at <= r.deadline`,
   todosLate: sql`r.kind = 'todo_done' and r.at > r.deadline`,
-  emailsByHand: sql`r.kind = 'email' and not r.by_automation and exists (select 1 from emails e where e.id = r.email_id and e.state = 'sent')`,
-  emailsByAutomation: sql`r.kind = 'email' and r.by_automation and exists (select 1 from emails e where e.id = r.email_id and e.state = 'sent')`,
+  emailsByHand: sql`${sentEmail} and not r.by_automation`,
+  emailsByAutomation: sql`${sentEmail} and r.by_automation`,
   automationSteps: sql`r.kind = 'step'`,
 };
 

@@ -134,7 +134,7 @@ export function weeklyTrend(db: Db, cover: Cover, counted: Counted): Promise<Tre
 // ---- Single events: what sums cannot answer -----------------------------------------------
 
 /** One salesperson's window: their period on their own calendar (their group's zone, else the organisation's). */
-export type UserWindow = { key: string; start: Date; end: Date; timeZone: string };
+export type UserWindow = { key: string; start: Date; end: Date };
 
 /**
  * `report_events r` within each user's window, limited to the modules. People whose windows are the
